@@ -1,0 +1,40 @@
+import type { NxJsonConfiguration } from '@nx/devkit';
+
+export const PLUGIN_NAME = '@fx/adr-nx';
+export const DEFAULT_ADR_DIRECTORY = 'docs/adr';
+
+/** Options of the plugin entry in nx.json (`{ "plugin": "@fx/adr-nx", "options": {...} }`). */
+export interface AdrNxPluginOptions {
+  /** Where the ADRs live, relative to the workspace root. */
+  adrDirectory?: string;
+  /** Name of the inferred per-project check target. */
+  targetName?: string;
+  /** Name of the inferred workspace target that sends Nx task timings. */
+  reportTimingsTargetName?: string;
+  /** Name of the inferred workspace target that computes DORA metrics. */
+  doraTargetName?: string;
+}
+
+export type NormalizedPluginOptions = Required<AdrNxPluginOptions>;
+
+export function normalizePluginOptions(options: AdrNxPluginOptions | undefined): NormalizedPluginOptions {
+  return {
+    adrDirectory: (options?.adrDirectory ?? DEFAULT_ADR_DIRECTORY).replace(/^\.\//, '').replace(/\/+$/, '') || '.',
+    targetName: options?.targetName ?? 'adr-check',
+    reportTimingsTargetName: options?.reportTimingsTargetName ?? 'report-timings',
+    doraTargetName: options?.doraTargetName ?? 'dora',
+  };
+}
+
+/** The options of this plugin's entry in nx.json, or undefined when it is not registered. */
+export function findPluginEntry(nxJson: NxJsonConfiguration | null | undefined): AdrNxPluginOptions | undefined {
+  for (const entry of nxJson?.plugins ?? []) {
+    if (entry === PLUGIN_NAME) return {};
+    if (typeof entry === 'object' && entry.plugin === PLUGIN_NAME) return (entry.options ?? {}) as AdrNxPluginOptions;
+  }
+  return undefined;
+}
+
+export function adrDirectoryFrom(nxJson: NxJsonConfiguration | null | undefined): string {
+  return normalizePluginOptions(findPluginEntry(nxJson)).adrDirectory;
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesV2, type TargetConfiguration } from '@nx/devkit';
+import picomatch from 'picomatch';
+import { normalizePluginOptions, type AdrNxPluginOptions, type NormalizedPluginOptions } from './plugin-options';
+
+export type { AdrNxPluginOptions } from './plugin-options';
+
+const PROJECT_FILES = '**/{project.json,package.json}';
+
+function readJson(path: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/** Globs of package.json files Nx treats as projects: npm/yarn workspaces plus a root with an "nx" key. */
+function packageJsonProjectMatcher(workspaceRoot: string): (file: string) => boolean {
+  const root = readJson(join(workspaceRoot, 'package.json'));
+  const ws = root?.workspaces;
+  const patterns = (Array.isArray(ws) ? ws : ((ws as { packages?: string[] } | undefined)?.packages ?? []))
+    .filter((p): p is string => typeof p === 'string')
+    .map((p) => p.replace(/^\.\//, '').replace(/\/$/, ''))
+    .map((p) => (p.endsWith('package.json') ? p : `${p}/package.json`));
+  const isMatch = patterns.length ? picomatch(patterns) : () => false;
+  return (file) => (file === 'package.json' ? Boolean(root && 'nx' in root) : isMatch(file));
+}
+
+/** Which project roots exist, from the same files Nx itself reads. */
+function projectRootsFrom(files: readonly string[], workspaceRoot: string): Set<string> {
+  const isPackageProject = packageJsonProjectMatcher(workspaceRoot);
+  const roots = new Set<string>();
+  for (const file of files) {
+    const root = dirname(file);
+    if (file.endsWith('project.json') || isPackageProject(file)) roots.add(root);
+  }
+  return roots;
+}
+
+/** The project that gets the workspace-wide targets: the root project, else the one holding the ADRs. */
+export function workspaceProjectRoot(roots: Iterable<string>, adrDirectory: string): string | null {
+  let best: string | null = null;
+  for (const root of roots) {
+    if (root === '.') return '.';
+    if ((adrDirectory === root || adrDirectory.startsWith(`${root}/`)) && (!best || root.length > best.length)) best = root;
+  }
+  return best;
+}
+
+function adrCheckTarget(options: NormalizedPluginOptions): TargetConfiguration {
+  return {
+    executor: '@fx/adr-nx:adr-check',
+    cache: true,
+    inputs: [
+      `{workspaceRoot}/${options.adrDirectory}/**/*.md`,
+      '{projectRoot}/project.json',
+      '{projectRoot}/package.json',
+      'default',
+      '^default',
+      { externalDependencies: ['@fx/adr-nx'] },
+    ],
+    options: { adrDirectory: options.adrDirectory },
+    metadata: {
+      description: 'Checks the ADRs and this project\'s compliance with the accepted ones',
+      technologies: ['adr'],
+    },
+  };
+}
+
+function workspaceTargets(options: NormalizedPluginOptions): Record<string, TargetConfiguration> {
+  return {
+    [options.reportTimingsTargetName]: {
+      executor: '@fx/adr-nx:report-timings',
+      cache: false,
+      options: {},
+      metadata: { description: 'Sends recorded Nx task timings to Datadog (dry run without DD_API_KEY)', technologies: ['datadog'] },
+    },
+    [options.doraTargetName]: {
+      executor: '@fx/adr-nx:dora',
+      cache: false,
+      options: {},
+      metadata: { description: 'Computes the four DORA keys from git and events; sends them to Datadog/Prometheus', technologies: ['dora'] },
+    },
+  };
+}
+
+export const createNodesV2: CreateNodesV2<AdrNxPluginOptions> = [
+  PROJECT_FILES,
+  async (files, rawOptions, context: CreateNodesContextV2) => {
+    const options = normalizePluginOptions(rawOptions);
+    const roots = projectRootsFrom(files, context.workspaceRoot);
+    const workspaceRoot = workspaceProjectRoot(roots, options.adrDirectory);
+    const seen = new Set<string>();
+    return createNodesFromFiles(
+      (file) => {
+        const root = dirname(file);
+        // One result per project root, even when it has both project.json and package.json.
+        if (!roots.has(root) || seen.has(root)) return {};
+        seen.add(root);
+        const targets: Record<string, TargetConfiguration> = { [options.targetName]: adrCheckTarget(options) };
+        if (root === workspaceRoot) Object.assign(targets, workspaceTargets(options));
+        return { projects: { [root]: { targets } } };
+      },
+      files,
+      options,
+      context,
+    );
+  },
+];
+
+/** Nx 23 reads `createNodes` as the v2 batch signature; `createNodesV2` keeps Nx 21/22 working. */
+export const createNodes = createNodesV2;
