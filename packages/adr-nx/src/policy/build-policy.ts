@@ -1,5 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
-import { locateInYaml } from '../adr/parse';
+import { frontMatterPosition } from '../adr/locate';
 import type { AdrDocument, Diagnostic, Enforcement } from '../adr/types';
 import { globProblem, tagPatternProblem } from './patterns';
 import { emptyPolicy, type Policy, type PolicyOrigin, type PolicySource } from './types';
@@ -11,21 +10,6 @@ export interface BuildPolicyOptions {
 
 // Front-matter problems that leave the enforcement block unread.
 const UNREADABLE_FRONT_MATTER = new Set(['front-matter/yaml', 'front-matter/not-a-map', 'front-matter/unclosed', 'file/binary']);
-
-type Locate = (path: Array<string | number>) => { line: number; column: number };
-
-function locator(adr: AdrDocument): Locate {
-  let located: Locate | undefined;
-  return (path) => {
-    // Positions are only needed for ADRs that enforce something: parse their YAML lazily, once.
-    if (!located) {
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(adr.frontMatterText, { lineCounter });
-      located = (p) => locateInYaml(doc, lineCounter, p, adr.frontMatterLine - 1);
-    }
-    return located(path);
-  };
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
@@ -49,7 +33,7 @@ export function buildPolicy(adrs: readonly AdrDocument[], options: BuildPolicyOp
     if (!isObject(enforcement)) continue;
     const source: PolicySource = { id: adr.id, number: adr.number, title: adr.title ?? adr.fileName, path: adr.path, status };
     const preview = status === 'proposed';
-    const locate = locator(adr);
+    const locate = (path: Array<string | number>) => frontMatterPosition(adr, path);
     const origin = (path: Array<string | number>): PolicyOrigin => ({ adr: source, preview, ...locate(['enforcement', ...path]) });
     const problem = (path: Array<string | number>, message: string, hint: string) => {
       const at = locate(['enforcement', ...path]);
