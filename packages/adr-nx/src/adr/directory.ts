@@ -28,6 +28,11 @@ export interface ReadAdrDirectoryOptions {
   select?: (text: string) => boolean;
 }
 
+function readWithSize(source: FileSource, path: string): { text: string } | { size: number } {
+  const size = source.size?.(path);
+  return size !== undefined && size > MAX_ADR_BYTES ? { size } : { text: source.read(path) };
+}
+
 /** Reads and parses every ADR in `dir` (not recursive; README, index and templates skipped), sorted by number. */
 export function readAdrDirectory(source: FileSource, dir: string, options: ReadAdrDirectoryOptions = {}): AdrDirectory {
   const names = source.list(dir);
@@ -49,12 +54,12 @@ export function readAdrDirectory(source: FileSource, dir: string, options: ReadA
     const fail = (message: string, hint: string) =>
       result.diagnostics.push({ file: path, line: 1, column: 1, severity: 'error', code: 'file/unreadable', message, hint });
     try {
-      const size = source.size?.(path);
-      if (size !== undefined && size > MAX_ADR_BYTES) {
-        fail(`the file is ${(size / 1024 / 1024).toFixed(1)} MB; an ADR is at most ${MAX_ADR_BYTES / 1024 / 1024} MB of prose`, 'Move large material (logs, data, images) out of the ADR and link to it.');
+      const capped = source.readCapped ? source.readCapped(path, MAX_ADR_BYTES) : readWithSize(source, path);
+      if ('size' in capped) {
+        fail(`the file is ${(capped.size / 1024 / 1024).toFixed(1)} MB; an ADR is at most ${MAX_ADR_BYTES / 1024 / 1024} MB of prose`, 'Move large material (logs, data, images) out of the ADR and link to it.');
         continue;
       }
-      const text = source.read(path);
+      const text = capped.text;
       if (options.select && !options.select(text)) continue;
       result.adrs.push(parseAdr(text, path));
     } catch (error) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
 
@@ -14,6 +14,8 @@ export interface FileSource {
   exists(path: string): boolean;
   /** Size in bytes, when the source can tell cheaply. */
   size?(path: string): number;
+  /** The text, or only the size when it is over `maxBytes` (one open file, no separate stat). */
+  readCapped?(path: string, maxBytes: number): { text: string } | { size: number };
 }
 
 export function diskSource(root: string): FileSource {
@@ -37,6 +39,15 @@ export function diskSource(root: string): FileSource {
       }
     },
     size: (path) => statSync(join(root, path)).size,
+    readCapped(path, maxBytes) {
+      const fd = openSync(join(root, path), 'r');
+      try {
+        const size = fstatSync(fd).size;
+        return size > maxBytes ? { size } : { text: readFileSync(fd, 'utf8') };
+      } finally {
+        closeSync(fd);
+      }
+    },
   };
 }
 

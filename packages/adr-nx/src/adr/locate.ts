@@ -1,5 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
-import { locateInYaml } from './parse';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { AdrDocument } from './types';
 
 type Locate = (path: Array<string | number>) => { line: number; column: number };
@@ -21,4 +20,34 @@ export function frontMatterPosition(adr: AdrDocument, path: Array<string | numbe
     locators.set(adr, locate);
   }
   return locate(path);
+}
+
+/** Line and column of the deepest existing node on `path` (so a missing key points at its parent). */
+export function locateInYaml(
+  yamlDoc: Document,
+  lineCounter: LineCounter,
+  path: Array<string | number>,
+  lineBase: number,
+): { line: number; column: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const sub = path.slice(0, depth);
+    let node: unknown;
+    if (depth === 0) node = yamlDoc.contents;
+    else {
+      // Point at the key of a map entry when there is one: "status: x" -> the "status" key.
+      const parent = depth === 1 ? yamlDoc.contents : yamlDoc.getIn(path.slice(0, depth - 1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(sub[depth - 1]));
+        node = pair ? (pair.value && path.length === depth && isScalar(pair.value) ? pair.value : pair.key) : undefined;
+      } else {
+        node = yamlDoc.getIn(sub, true);
+      }
+    }
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) {
+      const pos = lineCounter.linePos(range[0]);
+      return { line: lineBase + pos.line, column: pos.col };
+    }
+  }
+  return { line: lineBase + 1, column: 1 };
 }

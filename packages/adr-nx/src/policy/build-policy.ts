@@ -34,7 +34,7 @@ export function buildPolicy(adrs: readonly AdrDocument[], options: BuildPolicyOp
     const source: PolicySource = { id: adr.id, number: adr.number, title: adr.title ?? adr.fileName, path: adr.path, status };
     const preview = status === 'proposed';
     const locate = (path: Array<string | number>) => frontMatterPosition(adr, path);
-    const origin = (path: Array<string | number>): PolicyOrigin => ({ adr: source, preview, ...locate(['enforcement', ...path]) });
+    const origin = (path: Array<string | number>): PolicyOrigin => withLazyPosition({ adr: source, preview }, () => locate(['enforcement', ...path]));
     const problem = (path: Array<string | number>, message: string, hint: string) => {
       const at = locate(['enforcement', ...path]);
       policy.problems.push({ file: adr.path, ...at, severity: preview ? 'warning' : 'error', code: 'enforcement/pattern', message: `${adr.id}: ${message}; this entry is not enforced`, hint });
@@ -52,12 +52,13 @@ export function buildPolicy(adrs: readonly AdrDocument[], options: BuildPolicyOp
 
     list(enforcement.bannedImports).forEach((entry, i) => {
       if (!isObject(entry) || !isString(entry.name) || badGlobs(['bannedImports', i, 'name'], [entry.name])) return;
-      policy.bannedImports.push({
-        name: entry.name,
-        ...(isString(entry.use) ? { use: entry.use } : {}),
-        ...(isString(entry.message) ? { message: entry.message } : {}),
-        ...origin(['bannedImports', i]),
-      });
+      policy.bannedImports.push(
+        Object.assign(origin(['bannedImports', i]), {
+          name: entry.name,
+          ...(isString(entry.use) ? { use: entry.use } : {}),
+          ...(isString(entry.message) ? { message: entry.message } : {}),
+        }),
+      );
     });
 
     list(enforcement.dependencyConstraints).forEach((entry, i) => {
@@ -75,38 +76,54 @@ export function buildPolicy(adrs: readonly AdrDocument[], options: BuildPolicyOp
         ['notDependOnLibsWithTags', (not as string[] | undefined) ?? []],
       ];
       if (tagLists.some(([key, tags]) => tags.length > 0 && badTags(['dependencyConstraints', i, key], tags))) return;
-      policy.dependencyConstraints.push({
-        ...(isString(sourceTag) ? { sourceTag } : { allSourceTags: allSourceTags as string[] }),
-        ...(only !== undefined ? { onlyDependOnLibsWithTags: only as string[] } : {}),
-        ...(not !== undefined ? { notDependOnLibsWithTags: not as string[] } : {}),
-        ...(allowed !== undefined ? { allowedExternalImports: allowed as string[] } : {}),
-        ...(banned !== undefined ? { bannedExternalImports: banned as string[] } : {}),
-        ...origin(['dependencyConstraints', i]),
-      });
+      policy.dependencyConstraints.push(
+        Object.assign(origin(['dependencyConstraints', i]), {
+          ...(isString(sourceTag) ? { sourceTag } : { allSourceTags: allSourceTags as string[] }),
+          ...(only !== undefined ? { onlyDependOnLibsWithTags: only as string[] } : {}),
+          ...(not !== undefined ? { notDependOnLibsWithTags: not as string[] } : {}),
+          ...(allowed !== undefined ? { allowedExternalImports: allowed as string[] } : {}),
+          ...(banned !== undefined ? { bannedExternalImports: banned as string[] } : {}),
+        }),
+      );
     });
 
     list(enforcement.restrictedSyntax).forEach((entry, i) => {
       if (!isObject(entry) || !isString(entry.selector)) return;
       if (entry.files !== undefined && (!isStringList(entry.files) || badGlobs(['restrictedSyntax', i, 'files'], entry.files))) return;
-      policy.restrictedSyntax.push({
-        selector: entry.selector,
-        ...(isString(entry.message) ? { message: entry.message } : {}),
-        ...(entry.files ? { files: entry.files as string[] } : {}),
-        ...origin(['restrictedSyntax', i]),
-      });
+      policy.restrictedSyntax.push(
+        Object.assign(origin(['restrictedSyntax', i]), {
+          selector: entry.selector,
+          ...(isString(entry.message) ? { message: entry.message } : {}),
+          ...(entry.files ? { files: entry.files as string[] } : {}),
+        }),
+      );
     });
 
     list(enforcement.requiredTags).forEach((pattern, i) => {
       if (!isString(pattern) || badTags(['requiredTags', i], [pattern])) return;
-      policy.requiredTags.push({ pattern, ...origin(['requiredTags', i]) });
+      policy.requiredTags.push(Object.assign(origin(['requiredTags', i]), { pattern }));
     });
 
     list(enforcement.requiredTargets).forEach((target, i) => {
       if (!isString(target)) return;
-      policy.requiredTargets.push({ target, ...origin(['requiredTargets', i]) });
+      policy.requiredTargets.push(Object.assign(origin(['requiredTargets', i]), { target }));
     });
   }
   return policy;
+}
+
+/**
+ * `line` and `column` found only when read: finding them parses the YAML again with positions,
+ * which most runs (no violation to cite) never need. They are plain enumerable properties to
+ * every reader.
+ */
+function withLazyPosition(origin: Omit<PolicyOrigin, 'line' | 'column'>, find: () => { line: number; column: number }): PolicyOrigin {
+  let position: { line: number; column: number } | undefined;
+  const at = () => (position ??= find());
+  return Object.defineProperties(origin, {
+    line: { enumerable: true, configurable: true, get: () => at().line },
+    column: { enumerable: true, configurable: true, get: () => at().column },
+  }) as PolicyOrigin;
 }
 
 function list(value: unknown): unknown[] {

@@ -20,6 +20,8 @@ export interface DependencyGraphView {
   tagsOf(name: string): readonly string[] | undefined;
   /** Workspace projects `name` depends on directly (npm packages excluded). */
   projectDependenciesOf(name: string): readonly string[];
+  /** Every workspace project. Optional: with it, checking many dependencies against one tag list is linear. */
+  projectNames?(): Iterable<string>;
 }
 
 export type ConstraintViolationKind = 'onlyDependOnLibsWithTags' | 'emptyOnlyDependOnLibsWithTags' | 'notDependOnLibsWithTags' | 'bannedExternalImports';
@@ -42,11 +44,22 @@ function quoteAll(tags: readonly string[]): string {
   return tags.map((t) => `"${t}"`).join(', ');
 }
 
+// Per constraint list and tag list (long-lived, never mutated: a policy, a graph node): a project's constraints
+// are worked out once, not once per dependency.
+const applicable = new WeakMap<readonly DependencyConstraint[], WeakMap<readonly string[], DependencyConstraint[]>>();
+
 /** The constraints that apply to a project with `sourceTags`. */
 export function constraintsFor<C extends DependencyConstraint>(sourceTags: readonly string[], constraints: readonly C[]): C[] {
-  return constraints.filter((c) =>
-    c.allSourceTags ? c.allSourceTags.every((t) => hasTag(sourceTags, t)) : c.sourceTag !== undefined && hasTag(sourceTags, c.sourceTag),
-  );
+  let byTags = applicable.get(constraints);
+  if (!byTags) applicable.set(constraints, (byTags = new WeakMap()));
+  let result = byTags.get(sourceTags) as C[] | undefined;
+  if (!result) {
+    result = constraints.filter((c) =>
+      c.allSourceTags ? c.allSourceTags.every((t) => hasTag(sourceTags, t)) : c.sourceTag !== undefined && hasTag(sourceTags, c.sourceTag),
+    );
+    byTags.set(sourceTags, result);
+  }
+  return result;
 }
 
 /**
@@ -74,6 +87,52 @@ export function findProjectsWithTags(graph: DependencyGraphView, start: string, 
   return found;
 }
 
+interface ReachMemo {
+  /** Reverse edges: project -> the projects that depend on it directly. */
+  dependents: Map<string, string[]>;
+  /** Tag list -> the projects that reach a project carrying one of those tags. */
+  reaching: Map<string, Set<string>>;
+}
+
+const reachMemo = new WeakMap<DependencyGraphView, ReachMemo>();
+
+/**
+ * The projects from which a project carrying one of `patterns` can be reached (those projects
+ * included), computed once per graph and tag list by walking the edges backwards; undefined
+ * when the view cannot list its projects.
+ */
+function projectsReaching(graph: DependencyGraphView, patterns: readonly string[]): Set<string> | undefined {
+  if (!graph.projectNames) return undefined;
+  let memo = reachMemo.get(graph);
+  if (!memo) {
+    const dependents = new Map<string, string[]>();
+    for (const name of graph.projectNames()) {
+      for (const dep of graph.projectDependenciesOf(name)) {
+        const list = dependents.get(dep);
+        if (list) list.push(name);
+        else dependents.set(dep, [name]);
+      }
+    }
+    reachMemo.set(graph, (memo = { dependents, reaching: new Map() }));
+  }
+  const key = patterns.join('\0');
+  let reaching = memo.reaching.get(key);
+  if (!reaching) {
+    const queue = [...graph.projectNames()].filter((name) => hasAnyTag(graph.tagsOf(name), patterns));
+    reaching = new Set(queue);
+    for (let i = 0; i < queue.length; i++) {
+      for (const parent of memo.dependents.get(queue[i]) ?? []) {
+        if (!reaching.has(parent)) {
+          reaching.add(parent);
+          queue.push(parent);
+        }
+      }
+    }
+    memo.reaching.set(key, reaching);
+  }
+  return reaching;
+}
+
 /** Every constraint the dependency `source -> target` (two workspace projects) violates. */
 export function projectDependencyViolations<C extends DependencyConstraint>(
   graph: DependencyGraphView,
@@ -91,7 +150,7 @@ export function projectDependencyViolations<C extends DependencyConstraint>(
       violations.push({ constraint, kind: 'emptyOnlyDependOnLibsWithTags', message: `${from} cannot depend on any libs with tags` });
     }
     const not = constraint.notDependOnLibsWithTags;
-    if (not && not.length > 0) {
+    if (not && not.length > 0 && projectsReaching(graph, not)?.has(target.name) !== false) {
       const paths = findProjectsWithTags(graph, target.name, not);
       if (paths.length > 0) {
         const via = paths.map((p) => p.join(' -> ')).join('; ');

@@ -1,4 +1,4 @@
-import { findBannedImport, matchesBannedImport, packageNameOf } from './imports';
+import { findBannedImport, findBannedImports, matchesBannedImport, packageNameOf } from './imports';
 
 describe('packageNameOf', () => {
   it.each([
@@ -50,5 +50,13 @@ describe('matchesBannedImport', () => {
     const entries = [{ name: 'moment', use: 'date-fns' }, { name: 'winston', use: '@fx/logger' }];
     expect(findBannedImport('winston/lib/x', entries)?.use).toBe('@fx/logger');
     expect(findBannedImport('pino', entries)).toBeUndefined();
+  });
+
+  it('findBannedImports returns every entry that bans the specifier, names and globs alike, in order', () => {
+    const entries = [{ name: 'lodash' }, { name: '@aws-sdk/*' }, { name: 'lodash/fp' }, { name: 'node:fs' }, { name: 'lodash' }];
+    expect(findBannedImports('lodash/fp/map', entries)).toEqual([entries[0], entries[2], entries[4]]);
+    expect(findBannedImports('@aws-sdk/client-s3/x', entries)).toEqual([entries[1]]);
+    expect(findBannedImports('fs', entries)).toEqual([entries[3]]);
+    expect(findBannedImports('lodash-es', entries)).toEqual([]);
   });
 });

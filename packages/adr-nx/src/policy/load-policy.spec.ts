@@ -18,32 +18,41 @@ describe('loadPolicy', () => {
     writeFileSync(join(root, 'docs/adr/0001-require-test.md'), accepted('test'));
     writeFileSync(join(root, 'docs/adr/0002-no-enforcement.md'), '---\nstatus: accepted\ndate: 2024-01-01\n---\n# Plain\n');
     writeFileSync(join(root, 'docs/adr/README.md'), accepted('readme-is-not-an-adr'));
-    const policy = loadPolicy(root, 'docs/adr');
+    const policy = loadPolicy(root, 'docs/adr', { revalidateAfterMs: 0 });
     expect(policy.requiredTargets.map((r) => [r.target, r.adr.id, r.adr.path])).toEqual([['test', 'ADR-0001', 'docs/adr/0001-require-test.md']]);
   });
 
   it('returns the same object until an ADR file changes, is added or removed', () => {
     const file = join(root, 'docs/adr/0001-require-test.md');
     writeFileSync(file, accepted('test'));
-    const first = loadPolicy(root, 'docs/adr');
-    expect(loadPolicy(root, 'docs/adr')).toBe(first);
+    const first = loadPolicy(root, 'docs/adr', { revalidateAfterMs: 0 });
+    expect(loadPolicy(root, 'docs/adr', { revalidateAfterMs: 0 })).toBe(first);
 
     writeFileSync(file, accepted('lint'));
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
-    const edited = loadPolicy(root, 'docs/adr');
+    const edited = loadPolicy(root, 'docs/adr', { revalidateAfterMs: 0 });
     expect(edited).not.toBe(first);
     expect(edited.requiredTargets.map((r) => r.target)).toEqual(['lint']);
 
     writeFileSync(join(root, 'docs/adr/0002-require-build.md'), accepted('build'));
-    expect(loadPolicy(root, 'docs/adr').requiredTargets.map((r) => r.target)).toEqual(['lint', 'build']);
+    expect(loadPolicy(root, 'docs/adr', { revalidateAfterMs: 0 }).requiredTargets.map((r) => r.target)).toEqual(['lint', 'build']);
     rmSync(file);
-    expect(loadPolicy(root, 'docs/adr').requiredTargets.map((r) => r.target)).toEqual(['build']);
+    expect(loadPolicy(root, 'docs/adr', { revalidateAfterMs: 0 }).requiredTargets.map((r) => r.target)).toEqual(['build']);
+  });
+
+  it('trusts a loaded policy for revalidateAfterMs before looking at the files again', () => {
+    const file = join(root, 'docs/adr/0001-require-test.md');
+    writeFileSync(file, accepted('test'));
+    const first = loadPolicy(root, 'docs/adr', { revalidateAfterMs: 60_000 });
+    writeFileSync(file, accepted('lint-and-more'));
+    expect(loadPolicy(root, 'docs/adr', { revalidateAfterMs: 60_000 })).toBe(first);
+    expect(loadPolicy(root, 'docs/adr', { revalidateAfterMs: 0 }).requiredTargets.map((r) => r.target)).toEqual(['lint-and-more']);
   });
 
   it('keeps previews apart from the enforced policy', () => {
     writeFileSync(join(root, 'docs/adr/0001-p.md'), accepted('test').replace('accepted', 'proposed'));
-    expect(loadPolicy(root, 'docs/adr').requiredTargets).toEqual([]);
-    expect(loadPolicy(root, 'docs/adr', { includeProposed: true }).requiredTargets.map((r) => r.preview)).toEqual([true]);
+    expect(loadPolicy(root, 'docs/adr', { revalidateAfterMs: 0 }).requiredTargets).toEqual([]);
+    expect(loadPolicy(root, 'docs/adr', { includeProposed: true, revalidateAfterMs: 0 }).requiredTargets.map((r) => r.preview)).toEqual([true]);
   });
 
   it('a missing folder is a problem, not an exception', () => {

@@ -9,6 +9,15 @@ import type { Policy } from './types';
 interface CacheEntry {
   signature: string;
   policy: Policy;
+  checkedAt: number;
+}
+
+export interface LoadPolicyOptions extends BuildPolicyOptions {
+  /**
+   * How long a loaded policy is trusted before the ADR files are looked at again (default
+   * 1000 ms; 0 = every call). Looking costs a stat per ADR, too much for every linted file.
+   */
+  revalidateAfterMs?: number;
 }
 
 const cache = new Map<string, CacheEntry>();
@@ -39,18 +48,24 @@ const mayEnforce = (text: string) => text.includes('enforcement');
 
 /**
  * The policy of the ADRs in `adrDirectory`, read once per process and read again only when an
- * ADR file changes (so ESLint rules can call it for every linted file). Never throws: a missing
- * folder or unreadable file is a problem in `policy.problems`.
+ * ADR file changes (name, mtime or size; looked at most every `revalidateAfterMs`), so ESLint
+ * rules can call it for every linted file. Never throws: a missing folder or unreadable file is
+ * a problem in `policy.problems`.
  */
-export function loadPolicy(workspaceRoot: string, adrDirectory: string, options: BuildPolicyOptions = {}): Policy {
+export function loadPolicy(workspaceRoot: string, adrDirectory: string, options: LoadPolicyOptions = {}): Policy {
   const key = `${workspaceRoot}\0${adrDirectory}\0${options.includeProposed ? 1 : 0}`;
-  const signature = directorySignature(workspaceRoot, adrDirectory);
+  const now = Date.now();
   const hit = cache.get(key);
-  if (hit && hit.signature === signature) return hit.policy;
+  if (hit && now - hit.checkedAt < (options.revalidateAfterMs ?? 1000)) return hit.policy;
+  const signature = directorySignature(workspaceRoot, adrDirectory);
+  if (hit && hit.signature === signature) {
+    hit.checkedAt = now;
+    return hit.policy;
+  }
   const read = readAdrDirectory(diskSource(workspaceRoot), adrDirectory, { select: mayEnforce });
   const policy = buildPolicy(read.adrs, options);
   policy.problems.unshift(...read.diagnostics);
-  cache.set(key, { signature, policy });
+  cache.set(key, { signature, policy, checkedAt: now });
   return policy;
 }
 

@@ -11,19 +11,15 @@ import picomatch from 'picomatch';
  * means the literal dot.
  */
 
-const compiled = new Map<string, RegExp | Error>();
+const tagMatchers = new Map<string, RegExp | Error | null>();
+const importPatterns = new Map<string, RegExp | Error>();
 
-function compile(key: string, make: () => RegExp): RegExp | Error {
-  let re = compiled.get(key);
-  if (re === undefined) {
-    try {
-      re = make();
-    } catch (error) {
-      re = error as Error;
-    }
-    compiled.set(key, re);
+function compile(make: () => RegExp): RegExp | Error {
+  try {
+    return make();
+  } catch (error) {
+    return error as Error;
   }
-  return re;
 }
 
 export function isRegexPattern(pattern: string): boolean {
@@ -39,11 +35,16 @@ export function wildcardToRegExp(pattern: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/** The compiled form of a tag pattern (cached): a RegExp, the Error it raised, or null for `*` and exact tags. */
 function tagMatcher(pattern: string): RegExp | Error | null {
-  if (pattern === '*') return null;
-  if (isRegexPattern(pattern)) return compile(`re:${pattern}`, () => new RegExp(pattern.slice(1, -1)));
-  if (pattern.includes('*')) return compile(`wc:${pattern}`, () => wildcardToRegExp(pattern));
-  return null;
+  let m = tagMatchers.get(pattern);
+  if (m === undefined) {
+    if (isRegexPattern(pattern)) m = compile(() => new RegExp(pattern.slice(1, -1)));
+    else if (pattern !== '*' && pattern.includes('*')) m = compile(() => wildcardToRegExp(pattern));
+    else m = null;
+    tagMatchers.set(pattern, m);
+  }
+  return m;
 }
 
 /** Why a tag pattern cannot be used, or null when it is fine. */
@@ -67,7 +68,8 @@ export function hasAnyTag(tags: readonly string[] | undefined, patterns: readonl
 
 /** Nx's `bannedExternalImports`/`allowedExternalImports` wildcard match on an import specifier. */
 export function matchesExternalImportPattern(pattern: string, specifier: string): boolean {
-  const m = compile(`wc:${pattern}`, () => wildcardToRegExp(pattern));
+  let m = importPatterns.get(pattern);
+  if (m === undefined) importPatterns.set(pattern, (m = compile(() => wildcardToRegExp(pattern))));
   return !(m instanceof Error) && m.test(specifier);
 }
 

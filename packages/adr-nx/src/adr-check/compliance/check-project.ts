@@ -1,6 +1,6 @@
 import type { ProjectGraph } from '@nx/devkit';
 import { projectDependencyViolations, externalImportViolations, type ConstraintViolation } from '../../policy/dependency-constraints';
-import { matchesBannedImport } from '../../policy/imports';
+import { findBannedImports } from '../../policy/imports';
 import { hasTag } from '../../policy/patterns';
 import { citeAdr, type Policy, type PolicyOrigin } from '../../policy/types';
 import type { Finding } from '../findings';
@@ -39,8 +39,11 @@ export function checkProjectCompliance(graph: ProjectGraph, name: string, policy
   const targets = Object.keys(node.data.targets ?? {});
   const findings: Finding[] = [];
 
+  const carries = new Map<string, boolean>();
   for (const rule of policy.requiredTags) {
-    if (hasTag(tags, rule.pattern)) continue;
+    let has = carries.get(rule.pattern);
+    if (has === undefined) carries.set(rule.pattern, (has = hasTag(tags, rule.pattern)));
+    if (has) continue;
     findings.push(finding(name, location.find('tags'), rule, 'compliance/required-tag', `project "${name}" has no tag matching "${rule.pattern}"`, `Add a tag matching "${rule.pattern}" to "tags" in ${location.file}.`));
   }
 
@@ -55,8 +58,7 @@ export function checkProjectCompliance(graph: ProjectGraph, name: string, policy
     finding(name, location.find(needle), v.constraint, code, `"${name}" depends on "${dependency}": ${v.message}`, 'Remove the dependency, or change the tags if the projects are classified wrongly.');
 
   const bannedImportFindings = (dependency: string, importName: string) => {
-    for (const rule of policy.bannedImports) {
-      if (!matchesBannedImport(importName, rule)) continue;
+    for (const rule of findBannedImports(importName, policy.bannedImports)) {
       const what = dependency === importName ? `npm package "${importName}"` : `"${dependency}" (imported as "${importName}")`;
       const instead = rule.use ? `; use "${rule.use}" instead` : '';
       const why = rule.message ? ` (${rule.message})` : '';

@@ -42,12 +42,13 @@ export function checkDocuments(source: FileSource, dir: string, options: Documen
   const today = options.today ?? latestToday();
   const next = nextFreeNumber(adrs);
 
+  const known = new Set(adrs.map((a) => a.path));
   let unnumbered = 0;
   for (const adr of adrs) {
     // Unnumbered files get successive suggestions, so renaming them all as suggested works.
     const suggested = adr.number ?? Math.min(next + unnumbered++, 9999);
     for (const d of adr.diagnostics) findings.push(TEXT_FIXES.has(d.code) ? { ...d, fix: { kind: 'normalize-text', path: adr.path } } : d);
-    findings.push(...checkFileName(adr, suggested), ...checkDate(adr, today), ...checkLinks(adr, source, adrs));
+    findings.push(...checkFileName(adr, suggested), ...checkDate(adr, today), ...checkLinks(adr, source, adrs, known));
   }
   findings.push(...checkDuplicateNumbers(adrs, next), ...checkSupersession(adrs));
   const readmePath = `${dir}/README.md`;

@@ -14,6 +14,7 @@ export function canonicalFileName(adr: AdrDocument, number: number): string {
  * deep links (error), and other names that are not `NNNN-lowercase-slug.md` (warning).
  */
 export function checkFileName(adr: AdrDocument, suggestedNumber: number): Finding[] {
+  if (CANONICAL_ADR_FILE.test(adr.fileName)) return [];
   const suggestion = canonicalFileName(adr, adr.number ?? suggestedNumber);
   const hint = `Rename it, e.g. \`git mv ${adr.path} ${adr.path.slice(0, -adr.fileName.length)}${suggestion}\`, and update links to it.`;
   const at = { file: adr.path, line: 1, column: 1 };
@@ -23,8 +24,5 @@ export function checkFileName(adr: AdrDocument, suggestedNumber: number): Findin
   if (adr.fileName !== adr.fileName.toLowerCase()) {
     return [{ ...at, severity: 'error', code: 'file-name/case', message: `"${adr.fileName}" has capital letters; Backstage's deep links to ADRs need lowercase names`, hint }];
   }
-  if (!CANONICAL_ADR_FILE.test(adr.fileName)) {
-    return [{ ...at, severity: 'warning', code: 'file-name/canonical', message: `"${adr.fileName}" is not a canonical ADR name (NNNN-lowercase-ascii-slug.md)`, hint }];
-  }
-  return [];
+  return [{ ...at, severity: 'warning', code: 'file-name/canonical', message: `"${adr.fileName}" is not a canonical ADR name (NNNN-lowercase-ascii-slug.md)`, hint }];
 }

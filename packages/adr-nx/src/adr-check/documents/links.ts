@@ -14,15 +14,16 @@ function decode(path: string): string {
 /**
  * Relative links to Markdown files (other ADRs, the decision log) that lead nowhere, with the
  * likely target when only the slug changed (`0005-old-name.md` -> `0005-new-name.md`).
+ * `known` holds paths already known to exist (the ADRs), to spare a file system call per link.
  */
-export function checkLinks(adr: AdrDocument, source: FileSource, adrs: readonly AdrDocument[]): Finding[] {
+export function checkLinks(adr: AdrDocument, source: FileSource, adrs: readonly AdrDocument[], known: ReadonlySet<string> = new Set()): Finding[] {
   const findings: Finding[] = [];
   const dir = posix.dirname(adr.path);
   for (const link of adr.links) {
     const target = decode(link.url.replace(/^<|>$/g, '').split(/[?#]/)[0]);
     if (!/\.md$/i.test(target)) continue;
     const resolved = posix.normalize(posix.join(dir, target));
-    if (source.exists(resolved)) continue;
+    if (known.has(resolved) || source.exists(resolved)) continue;
     const number = /^(\d{4})-/.exec(posix.basename(target))?.[1];
     const moved = number ? adrs.find((a) => a.fileName.startsWith(`${number}-`) && posix.dirname(a.path) === posix.dirname(resolved)) : undefined;
     findings.push({
