@@ -24,6 +24,7 @@ type Links = MarkdownOutline['relativeLinks'];
 
 /** Links on one line, or null when the line has link syntax the scanner does not model. */
 function scanLinks(line: string, lineNo: number, links: Links): boolean {
+  if (!line.includes(']')) return true;
   if (!line.includes('](')) return !line.includes(']:');
   if (/[`\\<&\r]|\]\[/.test(line)) return false;
   let from = 0;

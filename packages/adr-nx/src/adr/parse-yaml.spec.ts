@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import matter from 'gray-matter';
 import { parse } from 'yaml';
-import { parseAdr } from './parse';
+import { parseAdr, splitFrontMatter } from './parse';
 
 // parseAdr reads most front-matter with js-yaml (fast) and the rest with `yaml`: both must give
 // what `yaml` (the YAML 1.2 reader the model writes with) gives.
@@ -16,6 +17,12 @@ const frontMatterOf = (text: string) => text.slice(4, text.indexOf('\n---', 4) +
 describe('front-matter values are those of the YAML 1.2 reader', () => {
   it.each(corpusFiles)('%s', (path, text) => {
     expect(parseAdr(text, path).frontMatter).toEqual(parse(frontMatterOf(text)) ?? {});
+  });
+
+  it.each([...corpusFiles, ['edge cases', '---\na: 1\n----\nb: 2\n---\r\n\nbody\n'] as const, ['empty block', '---\n---\n# T\n'] as const])('splits %s exactly as gray-matter does', (_path, text) => {
+    matter.clearCache();
+    const parsed = matter(text, { engines: { yaml: () => ({}) } } as never);
+    expect(splitFrontMatter(text)).toEqual({ matter: parsed.matter, content: parsed.content });
   });
 
   it.each([

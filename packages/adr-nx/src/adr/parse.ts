@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import { LineCounter, parseDocument } from 'yaml';
 import { frontMatterPosition, locateInYaml } from './locate';
 import { outlineMarkdown } from './markdown';
@@ -15,6 +14,21 @@ export function isRealDate(value: string): boolean {
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * The front-matter block and the body, split exactly as gray-matter splits them (the closing
+ * delimiter is the first line starting with ---), without its per-call options, cache and file
+ * object: this runs for every ADR on every check. parse-yaml.spec.ts compares the two.
+ */
+export function splitFrontMatter(text: string): { matter: string; content: string } {
+  const str = text.slice(3);
+  const close = str.indexOf('\n---');
+  if (close === -1) return { matter: str, content: '' };
+  let content = str.slice(close + 4);
+  if (content[0] === '\r') content = content.slice(1);
+  if (content[0] === '\n') content = content.slice(1);
+  return { matter: str.slice(0, close), content };
 }
 
 function looksBinary(text: string): boolean {
@@ -77,8 +91,7 @@ export function parseAdr(rawText: string, path: string, options: ParseOptions = 
     doc.bodyLine = 2;
   } else if (FENCE.test(text)) {
     doc.hasFrontMatter = true;
-    // gray-matter finds the block; the YAML itself is read by `yaml` below, for line/column positions.
-    const parsed = matter(text, { engines: { yaml: () => ({}) } } as never);
+    const parsed = splitFrontMatter(text);
     doc.frontMatterText = parsed.matter.replace(/^[ \t]*\n/, '');
     doc.body = parsed.content;
     doc.bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length;

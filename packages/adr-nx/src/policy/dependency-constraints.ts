@@ -90,8 +90,8 @@ export function findProjectsWithTags(graph: DependencyGraphView, start: string, 
 interface ReachMemo {
   /** Reverse edges: project -> the projects that depend on it directly. */
   dependents: Map<string, string[]>;
-  /** Tag list -> the projects that reach a project carrying one of those tags. */
-  reaching: Map<string, Set<string>>;
+  /** Tag list (a constraint's own array) -> the projects that reach a project carrying one of those tags. */
+  reaching: WeakMap<readonly string[], Set<string>>;
 }
 
 const reachMemo = new WeakMap<DependencyGraphView, ReachMemo>();
@@ -113,10 +113,9 @@ function projectsReaching(graph: DependencyGraphView, patterns: readonly string[
         else dependents.set(dep, [name]);
       }
     }
-    reachMemo.set(graph, (memo = { dependents, reaching: new Map() }));
+    reachMemo.set(graph, (memo = { dependents, reaching: new WeakMap() }));
   }
-  const key = patterns.join('\0');
-  let reaching = memo.reaching.get(key);
+  let reaching = memo.reaching.get(patterns);
   if (!reaching) {
     const queue = [...graph.projectNames()].filter((name) => hasAnyTag(graph.tagsOf(name), patterns));
     reaching = new Set(queue);
@@ -128,7 +127,7 @@ function projectsReaching(graph: DependencyGraphView, patterns: readonly string[
         }
       }
     }
-    memo.reaching.set(key, reaching);
+    memo.reaching.set(patterns, reaching);
   }
   return reaching;
 }
@@ -142,19 +141,19 @@ export function projectDependencyViolations<C extends DependencyConstraint>(
 ): ConstraintViolation<C>[] {
   const violations: ConstraintViolation<C>[] = [];
   for (const constraint of constraintsFor(source.tags, constraints)) {
-    const from = `A project tagged with ${constraintSourceLabel(constraint)}`;
+    const from = () => `A project tagged with ${constraintSourceLabel(constraint)}`;
     const only = constraint.onlyDependOnLibsWithTags;
     if (only && only.length > 0 && !hasAnyTag(target.tags, only)) {
-      violations.push({ constraint, kind: 'onlyDependOnLibsWithTags', message: `${from} can only depend on libs tagged with ${quoteAll(only)}` });
+      violations.push({ constraint, kind: 'onlyDependOnLibsWithTags', message: `${from()} can only depend on libs tagged with ${quoteAll(only)}` });
     } else if (only && only.length === 0 && target.tags.length > 0) {
-      violations.push({ constraint, kind: 'emptyOnlyDependOnLibsWithTags', message: `${from} cannot depend on any libs with tags` });
+      violations.push({ constraint, kind: 'emptyOnlyDependOnLibsWithTags', message: `${from()} cannot depend on any libs with tags` });
     }
     const not = constraint.notDependOnLibsWithTags;
     if (not && not.length > 0 && projectsReaching(graph, not)?.has(target.name) !== false) {
       const paths = findProjectsWithTags(graph, target.name, not);
       if (paths.length > 0) {
         const via = paths.map((p) => p.join(' -> ')).join('; ');
-        violations.push({ constraint, kind: 'notDependOnLibsWithTags', paths, message: `${from} can not depend on libs tagged with ${quoteAll(not)} (violation in: ${via})` });
+        violations.push({ constraint, kind: 'notDependOnLibsWithTags', paths, message: `${from()} can not depend on libs tagged with ${quoteAll(not)} (violation in: ${via})` });
       }
     }
   }

@@ -39,17 +39,18 @@ export function checkProjectCompliance(graph: ProjectGraph, name: string, policy
   const targets = Object.keys(node.data.targets ?? {});
   const findings: Finding[] = [];
 
-  const carries = new Map<string, boolean>();
-  for (const rule of policy.requiredTags) {
-    let has = carries.get(rule.pattern);
-    if (has === undefined) carries.set(rule.pattern, (has = hasTag(tags, rule.pattern)));
-    if (has) continue;
-    findings.push(finding(name, location.find('tags'), rule, 'compliance/required-tag', `project "${name}" has no tag matching "${rule.pattern}"`, `Add a tag matching "${rule.pattern}" to "tags" in ${location.file}.`));
+  for (const [pattern, rules] of groupBy(policy.requiredTags, (r) => r.pattern)) {
+    if (hasTag(tags, pattern)) continue;
+    for (const rule of rules) {
+      findings.push(finding(name, location.find('tags'), rule, 'compliance/required-tag', `project "${name}" has no tag matching "${pattern}"`, `Add a tag matching "${pattern}" to "tags" in ${location.file}.`));
+    }
   }
 
-  for (const rule of policy.requiredTargets) {
-    if (targets.includes(rule.target)) continue;
-    findings.push(finding(name, location.find('targets'), rule, 'compliance/required-target', `project "${name}" has no "${rule.target}" target`, `Add the "${rule.target}" target to ${location.file}, or register the Nx plugin that infers it.`));
+  for (const [target, rules] of groupBy(policy.requiredTargets, (r) => r.target)) {
+    if (targets.includes(target)) continue;
+    for (const rule of rules) {
+      findings.push(finding(name, location.find('targets'), rule, 'compliance/required-target', `project "${name}" has no "${target}" target`, `Add the "${target}" target to ${location.file}, or register the Nx plugin that infers it.`));
+    }
   }
 
   const deps = directDependencies(graph, name);
@@ -81,6 +82,19 @@ export function checkProjectCompliance(graph: ProjectGraph, name: string, policy
     bannedImportFindings(pkg, pkg);
   }
   return findings;
+}
+
+const groups = new WeakMap<readonly object[], Map<string, object[]>>();
+
+/** Rules grouped by what they require (many ADRs may require the same tag), once per policy list. */
+function groupBy<T extends object>(rules: readonly T[], key: (rule: T) => string): Map<string, T[]> {
+  let grouped = groups.get(rules) as Map<string, T[]> | undefined;
+  if (!grouped) {
+    grouped = new Map();
+    for (const rule of rules) grouped.set(key(rule), [...(grouped.get(key(rule)) ?? []), rule]);
+    groups.set(rules, grouped as Map<string, object[]>);
+  }
+  return grouped;
 }
 
 /** The npm name a workspace project is imported by, when Nx knows it (to find it in package.json). */

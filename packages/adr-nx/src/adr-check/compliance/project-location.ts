@@ -24,21 +24,28 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-/** Reads the project's project.json and package.json once, to point findings at the lines that matter. */
+/**
+ * Points findings at the project's project.json and package.json. The files are read on the
+ * first finding only: most projects comply, and then nothing is read.
+ */
 export function projectLocation(workspaceRoot: string, projectRoot: string): ProjectLocation {
   const rel = (name: string) => (projectRoot === '.' || projectRoot === '' ? name : `${projectRoot}/${name}`);
-  const files = ['project.json', 'package.json']
-    .map((name) => ({ file: rel(name), text: readText(join(workspaceRoot, rel(name))) }))
-    .filter((f): f is { file: string; text: string } => f.text !== null);
-  const file = files[0]?.file ?? rel('project.json');
-  return {
-    file,
+  let files: Array<{ file: string; text: string }> | undefined;
+  const read = () =>
+    (files ??= ['project.json', 'package.json']
+      .map((name) => ({ file: rel(name), text: readText(join(workspaceRoot, rel(name))) }))
+      .filter((f): f is { file: string; text: string } => f.text !== null));
+  const location: ProjectLocation = {
+    get file() {
+      return read()[0]?.file ?? rel('project.json');
+    },
     find(needle) {
-      for (const f of files) {
+      for (const f of read()) {
         const pos = positionOf(f.text, needle);
         if (pos) return { file: f.file, ...pos };
       }
-      return { file, line: 1, column: 1 };
+      return { file: location.file, line: 1, column: 1 };
     },
   };
+  return location;
 }
