@@ -2,8 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectGraph } from '@nx/devkit';
 import { diskSource } from '../adr/file-source';
-import { buildPolicy } from '../policy/build-policy';
-import { loadPolicy } from '../policy/load-policy';
+import { loadPolicy, rememberPolicy } from '../policy/load-policy';
 import type { Policy } from '../policy/types';
 import { checkProjectCompliance, isToolingProject } from './compliance/check-project';
 import { projectLocation } from './compliance/project-location';
@@ -48,8 +47,9 @@ export function runAdrCheck(run: AdrCheckRun): CheckReport {
   if (run.documents) {
     const result = checkAndFixDocuments(run, report.fixed);
     // Enforcement entries that cannot be used are document problems: report them once, here.
-    policy = buildPolicy(result.adrs, { includeProposed: run.preview });
-    report.documents = { fileCount: result.fileCount, findings: [...result.findings, ...policy.problems] };
+    policy = rememberPolicy(run.workspaceRoot, result.directory, { includeProposed: run.preview });
+    const unusable = policy.problems.filter((p) => !result.directory.diagnostics.includes(p));
+    report.documents = { fileCount: result.fileCount, findings: [...result.findings, ...unusable] };
   }
   const node = run.projectGraph.nodes[run.projectName];
   if (!node) {

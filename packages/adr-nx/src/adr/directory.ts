@@ -18,6 +18,8 @@ export interface AdrDirectory {
   adrs: AdrDocument[];
   /** Problems with the folder or with files that could not be read at all. */
   diagnostics: Diagnostic[];
+  /** File name -> `mtime:size` as read (`?` when unreadable), when the source tells: lets a cache know when to read again. */
+  stamps: Map<string, string>;
 }
 
 export interface ReadAdrDirectoryOptions {
@@ -36,7 +38,7 @@ function readWithSize(source: FileSource, path: string): { text: string } | { si
 /** Reads and parses every ADR in `dir` (not recursive; README, index and templates skipped), sorted by number. */
 export function readAdrDirectory(source: FileSource, dir: string, options: ReadAdrDirectoryOptions = {}): AdrDirectory {
   const names = source.list(dir);
-  const result: AdrDirectory = { dir, exists: names !== null, adrs: [], diagnostics: [] };
+  const result: AdrDirectory = { dir, exists: names !== null, adrs: [], diagnostics: [], stamps: new Map() };
   if (names === null) {
     result.diagnostics.push({
       file: dir,
@@ -54,7 +56,10 @@ export function readAdrDirectory(source: FileSource, dir: string, options: ReadA
     const fail = (message: string, hint: string) =>
       result.diagnostics.push({ file: path, line: 1, column: 1, severity: 'error', code: 'file/unreadable', message, hint });
     try {
+      result.stamps.set(name, '?');
       const capped = source.readCapped ? source.readCapped(path, MAX_ADR_BYTES) : readWithSize(source, path);
+      const stamp = (capped as { stamp?: string }).stamp;
+      if (stamp) result.stamps.set(name, stamp);
       if ('size' in capped) {
         fail(`the file is ${(capped.size / 1024 / 1024).toFixed(1)} MB; an ADR is at most ${MAX_ADR_BYTES / 1024 / 1024} MB of prose`, 'Move large material (logs, data, images) out of the ADR and link to it.');
         continue;

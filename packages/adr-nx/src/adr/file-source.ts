@@ -14,8 +14,11 @@ export interface FileSource {
   exists(path: string): boolean;
   /** Size in bytes, when the source can tell cheaply. */
   size?(path: string): number;
-  /** The text, or only the size when it is over `maxBytes` (one open file, no separate stat). */
-  readCapped?(path: string, maxBytes: number): { text: string } | { size: number };
+  /**
+   * The text, or only the size when it is over `maxBytes`, with a stamp (`mtime:size`) that
+   * changes when the file does: one open file, no separate stat.
+   */
+  readCapped?(path: string, maxBytes: number): ({ text: string } | { size: number }) & { stamp: string };
 }
 
 export function diskSource(root: string): FileSource {
@@ -42,8 +45,9 @@ export function diskSource(root: string): FileSource {
     readCapped(path, maxBytes) {
       const fd = openSync(join(root, path), 'r');
       try {
-        const size = fstatSync(fd).size;
-        return size > maxBytes ? { size } : { text: readFileSync(fd, 'utf8') };
+        const { size, mtimeMs } = fstatSync(fd);
+        const stamp = `${mtimeMs}:${size}`;
+        return size > maxBytes ? { size, stamp } : { text: readFileSync(fd, 'utf8'), stamp };
       } finally {
         closeSync(fd);
       }

@@ -19,6 +19,8 @@ const DESTINATION = /^\(([^\s()<>]*)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \
 // Characters that make heading text or a link anything but plain: leave those to remark.
 const INLINE_MARKUP = /[*_`[\]<>!\\&]/;
 const RELATIVE = /^(?![a-z][a-z0-9+.-]*:)(?!#)(?!\/\/)\S/i;
+// First characters that never start a heading, fence, HTML, quote, list or underline.
+const PROSE_START = /[^#`~<=>*+\-\d\t[]/;
 
 type Links = MarkdownOutline['relativeLinks'];
 
@@ -46,32 +48,45 @@ function scanLinks(line: string, lineNo: number, links: Links): boolean {
 /** The outline remark would give, or null when the text needs remark to be sure. */
 export function scanOutline(body: string, lineOffset = 0): MarkdownOutline | null {
   if (body.includes('\r')) return null;
-  const lines = body.split('\n');
   const headings: Heading[] = [];
   const relativeLinks: Links = [];
   let fence: { char: string; length: number } | null = null;
   let previousBlank = true;
   let previousBlock = true; // the previous line ended a block (blank, heading, fence, definition)
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const lineNo = i + 1 + lineOffset;
+  let lineNo = lineOffset;
+  let nextBracket = -1;
+  // Walk the lines by index: a prose line is recognised from its first character and the
+  // absence of "]" without being cut out of the body (this runs on every line of every ADR).
+  for (let start = 0; start <= body.length; ) {
+    let end = body.indexOf('\n', start);
+    if (end < 0) end = body.length;
+    const lineStart = start;
+    start = end + 1;
+    lineNo++;
+    let first = lineStart;
+    while (body.charCodeAt(first) === 32 && first < end) first++;
+    const c = first < end ? body[first] : undefined;
     if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (c !== fence.char) continue;
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(body.slice(lineStart, end));
       if (close && close[1][0] === fence.char && close[1].length >= fence.length) {
         fence = null;
         previousBlank = previousBlock = true;
       }
       continue;
     }
-    // Most lines are prose: look at the first non-blank character before trying any pattern.
-    let first = 0;
-    while (line.charCodeAt(first) === 32) first++;
-    const c = line[first];
+    if (nextBracket < lineStart) nextBracket = body.indexOf(']', lineStart) >>> 0; // -1 becomes 2^32-1: none left
+    const hasBracket = nextBracket < end;
+    if (c !== undefined && !hasBracket && first - lineStart < 4 && PROSE_START.test(c)) {
+      previousBlank = previousBlock = false;
+      continue;
+    }
+    const line = body.slice(lineStart, end);
     if (c === undefined || (c === '\t' && line.trim() === '')) {
       previousBlank = previousBlock = true;
       continue;
     }
-    if (first >= 4 || c === '\t' || line.startsWith('\t')) {
+    if (first - lineStart >= 4 || c === '\t') {
       // Indented code or a list item's continuation: only remark can tell.
       if (/^\s*(#|`{3}|~{3})/.test(line) || line.includes('](') || line.includes(']:')) return null;
       previousBlank = previousBlock = false;

@@ -1,6 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readAdrDirectory } from '../adr/directory';
+import { readAdrDirectory, type AdrDirectory } from '../adr/directory';
 import { diskSource } from '../adr/file-source';
 import { isAdrCandidate } from '../adr/naming';
 import { buildPolicy, type BuildPolicyOptions } from './build-policy';
@@ -21,17 +21,17 @@ export interface LoadPolicyOptions extends BuildPolicyOptions {
 }
 
 const cache = new Map<string, CacheEntry>();
+const cacheKey = (workspaceRoot: string, adrDirectory: string, options: BuildPolicyOptions) => `${workspaceRoot}\0${adrDirectory}\0${options.includeProposed ? 1 : 0}`;
 
 /** Name, mtime and size of every ADR file: changes whenever an ADR is added, removed or edited. */
 function directorySignature(workspaceRoot: string, adrDirectory: string): string {
   const dir = join(workspaceRoot, adrDirectory);
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter(isAdrCandidate).sort();
-  } catch {
-    return 'missing';
-  }
-  return names
+  // The same listing readAdrDirectory reads, so the signatures of both agree.
+  const listed = diskSource(workspaceRoot).list(adrDirectory);
+  if (listed === null) return 'missing';
+  return listed
+    .filter(isAdrCandidate)
+    .sort()
     .map((name) => {
       try {
         const st = statSync(join(dir, name));
@@ -53,19 +53,28 @@ const mayEnforce = (text: string) => text.includes('enforcement');
  * a problem in `policy.problems`.
  */
 export function loadPolicy(workspaceRoot: string, adrDirectory: string, options: LoadPolicyOptions = {}): Policy {
-  const key = `${workspaceRoot}\0${adrDirectory}\0${options.includeProposed ? 1 : 0}`;
   const now = Date.now();
-  const hit = cache.get(key);
+  const hit = cache.get(cacheKey(workspaceRoot, adrDirectory, options));
   if (hit && now - hit.checkedAt < (options.revalidateAfterMs ?? 1000)) return hit.policy;
-  const signature = directorySignature(workspaceRoot, adrDirectory);
-  if (hit && hit.signature === signature) {
-    hit.checkedAt = now;
-    return hit.policy;
+  if (hit) {
+    if (hit.signature === directorySignature(workspaceRoot, adrDirectory)) {
+      hit.checkedAt = now;
+      return hit.policy;
+    }
   }
-  const read = readAdrDirectory(diskSource(workspaceRoot), adrDirectory, { select: mayEnforce });
+  return rememberPolicy(workspaceRoot, readAdrDirectory(diskSource(workspaceRoot), adrDirectory, { select: mayEnforce }), options);
+}
+
+/**
+ * Builds the policy of an ADR folder read from disk and keeps it for `loadPolicy` (so a process
+ * that has just read every ADR, like the documents check, does not read them again).
+ */
+export function rememberPolicy(workspaceRoot: string, read: AdrDirectory, options: BuildPolicyOptions = {}): Policy {
   const policy = buildPolicy(read.adrs, options);
   policy.problems.unshift(...read.diagnostics);
-  cache.set(key, { signature, policy, checkedAt: now });
+  // The stamps taken while reading make the signature: no second pass over the files.
+  const signature = read.exists ? [...read.stamps].map(([name, stamp]) => `${name}:${stamp}`).join('\n') : 'missing';
+  cache.set(cacheKey(workspaceRoot, read.dir, options), { signature, policy, checkedAt: Date.now() });
   return policy;
 }
 

@@ -1,4 +1,4 @@
-import { readAdrDirectory } from '../../adr/directory';
+import { readAdrDirectory, type AdrDirectory } from '../../adr/directory';
 import type { FileSource } from '../../adr/file-source';
 import type { AdrDocument } from '../../adr/types';
 import type { Finding } from '../findings';
@@ -17,6 +17,8 @@ export interface DocumentCheckOptions {
 export interface DocumentCheckResult {
   findings: Finding[];
   adrs: AdrDocument[];
+  /** The folder as read (files, stamps, read errors). */
+  directory: AdrDirectory;
   /** Number of ADR files looked at (parsed or not). */
   fileCount: number;
 }
@@ -37,7 +39,7 @@ function nextFreeNumber(adrs: readonly AdrDocument[]): number {
 export function checkDocuments(source: FileSource, dir: string, options: DocumentCheckOptions = {}): DocumentCheckResult {
   const read = readAdrDirectory(source, dir);
   const findings: Finding[] = [...read.diagnostics];
-  if (!read.exists) return { findings, adrs: [], fileCount: 0 };
+  if (!read.exists) return { findings, adrs: [], directory: read, fileCount: 0 };
   const { adrs } = read;
   const today = options.today ?? latestToday();
   const next = nextFreeNumber(adrs);
@@ -57,8 +59,8 @@ export function checkDocuments(source: FileSource, dir: string, options: Documen
     readme = source.exists(readmePath) ? source.read(readmePath) : null;
   } catch (error) {
     findings.push({ file: readmePath, line: 1, column: 1, severity: 'error', code: 'file/unreadable', message: `cannot read the decision log: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, hint: 'Make README.md a readable file.' });
-    return { findings, adrs, fileCount: adrs.length + read.diagnostics.length };
+    return { findings, adrs, directory: read, fileCount: adrs.length + read.diagnostics.length };
   }
   findings.push(...checkDecisionLog(dir, readme, adrs));
-  return { findings, adrs, fileCount: adrs.length + read.diagnostics.filter((d) => d.code === 'file/unreadable').length };
+  return { findings, adrs, directory: read, fileCount: adrs.length + read.diagnostics.filter((d) => d.code === 'file/unreadable').length };
 }

@@ -22,7 +22,8 @@ export function checkLinks(adr: AdrDocument, source: FileSource, adrs: readonly 
   for (const link of adr.links) {
     const target = decode(link.url.replace(/^<|>$/g, '').split(/[?#]/)[0]);
     if (!/\.md$/i.test(target)) continue;
-    const resolved = posix.normalize(posix.join(dir, target));
+    // Most links name a sibling ADR: no path arithmetic needed for those.
+    const resolved = /^[^/.][^/]*$/.test(target) ? `${dir}/${target}` : posix.normalize(posix.join(dir, target));
     if (known.has(resolved) || source.exists(resolved)) continue;
     const number = /^(\d{4})-/.exec(posix.basename(target))?.[1];
     const moved = number ? adrs.find((a) => a.fileName.startsWith(`${number}-`) && posix.dirname(a.path) === posix.dirname(resolved)) : undefined;

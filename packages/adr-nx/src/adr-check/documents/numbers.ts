@@ -4,7 +4,12 @@ import type { Finding } from '../findings';
 /** Two files with one number (typically two branches that both added 0042): an error on each. */
 export function checkDuplicateNumbers(adrs: readonly AdrDocument[], nextNumber: number): Finding[] {
   const byNumber = new Map<number, AdrDocument[]>();
-  for (const adr of adrs) if (adr.number !== null) byNumber.set(adr.number, [...(byNumber.get(adr.number) ?? []), adr]);
+  for (const adr of adrs) {
+    if (adr.number === null) continue;
+    const same = byNumber.get(adr.number);
+    if (same) same.push(adr);
+    else byNumber.set(adr.number, [adr]);
+  }
   const findings: Finding[] = [];
   for (const [number, same] of byNumber) {
     if (same.length < 2) continue;
