@@ -16,7 +16,7 @@ describe('init generator', () => {
     expect(parseMadrWithFrontmatter(meta).status).toBe('accepted');
     expect(tree.read('docs/adr/README.md', 'utf-8')).toContain('[ADR-0000](0000-record-architecture-decisions.md)');
     expect(tree.read('catalog-info.yaml', 'utf-8')).toContain('kind: Component\nmetadata:\n  name: proj-source\n  annotations:\n    backstage.io/adr-location: docs/adr\n');
-    expect(readJson(tree, 'package.json').nx).toEqual({});
+    expect(readJson(tree, 'package.json').nx).toEqual({ includedScripts: [] });
   });
 
   it('running it twice changes nothing', async () => {
