@@ -149,7 +149,7 @@ describe('report-timings', () => {
     const log = logs.join('\n');
     expect(log).toContain('Datadog dry run (DD_API_KEY is not set): nothing sent');
     expect(log).toMatch(/fx\.nx\.task\.duration\s+gauge\s+second\s+5\s+5/);
-    expect(log).toMatch(/lib-a:build:production\s+4\s+success\s+miss\s+run-many/);
+    expect(log).toMatch(/lib-a:build:production\s+4\.00\s+success\s+miss\s+run-many/);
     const bodies = readFileSync(payloadFile, 'utf8').trim().split('\n');
     expect(JSON.parse(bodies[0]).series.length).toBeGreaterThan(5);
 
@@ -163,9 +163,9 @@ describe('report-timings', () => {
     await report({ slowest: 2 });
     const md = readFileSync(summaryFile, 'utf8');
     expect(md).toContain('## Nx task timings');
-    expect(md).toContain('| task | seconds | status | cache | command |');
-    expect(md).toContain('| lib-a:build:production | 4 | success | miss | run-many |');
-    expect(md).toContain('| lib-d:build:production | 2 | failure | miss | run-many |');
+    expect(md).toContain('| task | seconds | status | cache | command |\n| --- | ---: | --- | --- | --- |');
+    expect(md).toContain('| lib-a:build:production | 4.00 | success | miss | run-many |');
+    expect(md).toContain('| lib-d:build:production | 2.00 | failure | miss | run-many |');
     expect(md).not.toContain('lib-c');
     expect(md).toContain('Sent 2 run(s) to Datadog');
   });

@@ -1,5 +1,5 @@
 import type { CiContext } from '../ci-context';
-import { markdownTable, textTable, type Cell } from '../text-table';
+import { markdownTable, textTable, type Align, type Cell } from '../text-table';
 import type { TaskTiming } from './series';
 
 /** The slowest tasks and the cache picture of what report-timings handled, for the log and the GitHub job summary. */
@@ -30,9 +30,10 @@ export function summarize(timings: readonly TaskTiming[], slowest: number): Timi
 }
 
 const HEADERS = ['task', 'seconds', 'status', 'cache', 'command'];
+const ALIGN: Align[] = ['left', 'right', 'left', 'left', 'left'];
 
 function rows(summary: TimingsSummary): Cell[][] {
-  return summary.slowest.map((t) => [t.task.id || `${t.task.project}:${t.task.target}`, Number(t.seconds.toFixed(2)), t.outcome, t.cache ?? '', t.command]);
+  return summary.slowest.map((t) => [t.task.id || `${t.task.project}:${t.task.target}`, t.seconds.toFixed(2), t.outcome, t.cache ?? '', t.command]);
 }
 
 function headline(s: TimingsSummary): string {
@@ -43,12 +44,12 @@ function headline(s: TimingsSummary): string {
 
 export function summaryText(s: TimingsSummary): string {
   if (s.tasks === 0) return 'No task timings to report.';
-  return `${headline(s)}\nSlowest tasks:\n${textTable(HEADERS, rows(s))}`;
+  return `${headline(s)}\nSlowest tasks:\n${textTable(HEADERS, rows(s), ALIGN)}`;
 }
 
 export function summaryMarkdown(s: TimingsSummary, delivery: string, ci: CiContext | null): string {
   const lines = ['## Nx task timings', '', headline(s), ''];
-  if (s.slowest.length) lines.push(`### Slowest ${s.slowest.length} task(s)`, '', markdownTable(HEADERS, rows(s)), '');
+  if (s.slowest.length) lines.push(`### Slowest ${s.slowest.length} task(s)`, '', markdownTable(HEADERS, rows(s), ALIGN), '');
   lines.push(`_${delivery}${ci?.runUrl ? ` · [this run](${ci.runUrl})` : ''}_`, '');
   return lines.join('\n');
 }
