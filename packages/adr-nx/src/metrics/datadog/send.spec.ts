@@ -57,6 +57,8 @@ describe('sendMetrics against a local intake', () => {
     expect(req.headers['content-encoding']).toBe('gzip');
     expect(req.headers['content-type']).toBe('application/json');
     expect(req.body + '\n').toBe(readFileSync(file, 'utf8'));
+    expect(report.bytes).toBe(req.compressedBytes);
+    expect(dry.bytes).toBeGreaterThanOrEqual(req.compressedBytes); // the dry run's estimate is an upper bound
     expect(req.series.map((s) => s.tags)).toContainEqual(['project:lib-3', 'target:build', 'run:0']);
   });
 

@@ -111,6 +111,8 @@ export async function sendMetrics(series: readonly MetricSeries[], options: Send
       const { outcome, attempts, reason } = await deliver(submit, payload, { policy, label, say, logger, endpoint: endpoint.seriesUrl, keySource: apiKey.source });
       report.attempts += attempts;
       if (outcome.kind === 'accepted') {
+        // The estimate (zlib level 1) gives way to what the client actually sent.
+        if (outcome.bytes !== undefined) report.bytes += outcome.bytes - payload.gzipBytes;
         report.accepted.requests++;
         report.accepted.series += payload.series.length;
         report.accepted.points += payload.points;

@@ -10,7 +10,7 @@ import type { WireSeries } from './payload';
  */
 
 export type AttemptOutcome =
-  | { kind: 'accepted'; status: number; errors: string[] }
+  | { kind: 'accepted'; status: number; errors: string[]; /** gzip bytes the client sent */ bytes?: number }
   | { kind: 'http'; status: number; body: string; rateLimitResetSeconds?: number }
   | { kind: 'timeout'; timeoutMs: number }
   | { kind: 'network'; message: string };
@@ -73,10 +73,12 @@ function errorMessage(error: unknown): string {
 export function createSubmitSeries(options: { baseUrl: string; apiKey: string; timeoutMs: number }): SubmitSeries {
   const { common, v2 } = loadClient();
   let lastHeaders: Headers | undefined;
+  let lastBodyBytes: number | undefined;
   let timedOut = false;
   const fetchWithTimeout = async (url: string, init: RequestInit) => {
     lastHeaders = undefined;
     timedOut = false;
+    lastBodyBytes = init.body instanceof Uint8Array ? init.body.byteLength : typeof init.body === 'string' ? Buffer.byteLength(init.body) : undefined;
     const signal = AbortSignal.timeout(options.timeoutMs);
     signal.addEventListener('abort', () => (timedOut = true), { once: true });
     const response = await fetch(url, { ...init, signal });
@@ -94,7 +96,7 @@ export function createSubmitSeries(options: { baseUrl: string; apiKey: string; t
   return async (series) => {
     try {
       const accepted = await api.submitMetrics({ body: { series: series as never }, contentEncoding: 'gzip' });
-      return { kind: 'accepted', status: 202, errors: accepted?.errors ?? [] };
+      return { kind: 'accepted', status: 202, errors: accepted?.errors ?? [], bytes: lastBodyBytes };
     } catch (error) {
       if (error instanceof common.ApiException) {
         const reset = Number.parseInt(lastHeaders?.get('x-ratelimit-reset') ?? '', 10);

@@ -117,7 +117,7 @@ export interface SendReport {
   requests: number;
   /** HTTP attempts including retries. */
   attempts: number;
-  /** Gzip bytes of all payloads. */
+  /** Gzip bytes of all payloads: as sent for accepted payloads, else an upper-bound estimate. */
   bytes: number;
   /** JSON bytes of all payloads before compression. */
   rawBytes: number;

@@ -1,7 +1,8 @@
 import { ciTagValues, type CiContext } from '../ci-context';
 import { outsideIntakeWindow } from '../datadog/limits';
+import { prependTag, sanitizeTagList } from '../datadog/sanitize';
 import { MetricType, type MetricSeries } from '../datadog/types';
-import { parseNxCommand } from './nx-command';
+import { parseNxCommand, type NxCommand } from './nx-command';
 import { percentile } from '../percentile';
 import type { RecordedRun, RecordedTask } from './run-record';
 
@@ -73,83 +74,142 @@ export function outcomeOf(status: string): string {
   return cacheOf(status) === 'hit' || cacheOf(status) === 'remote' ? 'success' : status;
 }
 
-class SeriesSet {
-  private readonly byKey = new Map<string, { series: MetricSeries; run: string }>();
-  add(run: string, metric: string, type: MetricSeries['type'], unit: string | undefined, tags: string[], timestamp: number, value: number): void {
-    const key = `${metric}\u0000${tags.join(',')}\u0000${run}`;
-    let entry = this.byKey.get(key);
-    if (!entry) this.byKey.set(key, (entry = { series: { metric, type, points: [], tags, ...(unit ? { unit } : {}) }, run }));
-    entry.series.points.push({ timestamp, value });
-  }
-  result(): { series: MetricSeries[]; runOf: string[] } {
-    const entries = [...this.byKey.values()];
-    return { series: entries.map((e) => e.series), runOf: entries.map((e) => e.run) };
-  }
-}
-
-function tagger(options: SeriesOptions) {
-  const ci = Object.entries(ciTagValues(options.ci));
-  return (pairs: Array<[string, string | undefined]>): string[] => {
+/**
+ * The tag lists of one report: `key:value` for each kept pair (omitTags and empty values left
+ * out), then the tags every series shares (CI context, the user's --tags).
+ */
+function tagger(options: SeriesOptions): (pairs: Array<[string, string | undefined]>) => readonly string[] {
+  const shared: string[] = [];
+  for (const [k, v] of Object.entries(ciTagValues(options.ci))) if (v && !options.omitTags.has(k)) shared.push(`${k}:${v}`);
+  for (const t of options.tags) if (!options.omitTags.has(t.split(':')[0])) shared.push(t);
+  return (pairs) => {
     const out: string[] = [];
-    for (const [k, v] of [...pairs, ...ci]) if (v !== undefined && v !== '' && !options.omitTags.has(k)) out.push(`${k}:${v}`);
-    for (const t of options.tags) if (!options.omitTags.has(t.split(':')[0])) out.push(t);
-    return out;
+    for (const [k, v] of pairs) if (v !== undefined && v !== '' && !options.omitTags.has(k)) out.push(`${k}:${v}`);
+    return sanitizeTagList(out.concat(shared));
   };
 }
 
-export function buildTimingSeries(runs: readonly RecordedRun[], options: SeriesOptions): BuiltSeries {
-  const set = new SeriesSet();
-  const timings: TaskTiming[] = [];
-  const late: LateTask[] = [];
-  const tags = tagger(options);
-  const p = options.prefix.replace(/\.+$/, '');
-  const nowS = Math.floor(options.nowMs / 1000);
-  const stamp = (ms: number) => (options.timestamps === 'now' ? nowS : Math.floor(ms / 1000));
+/** What tasks of one target/configuration/status in a run share: their tags and their count. */
+interface TaskKind {
+  cache: TaskTiming['cache'];
+  outcome: string;
+  tags: readonly string[];
+  count: { tags: readonly string[]; n: number };
+  percentiles: { tags: readonly string[]; values: number[] };
+}
 
-  for (const run of runs) {
+/** Series of one run, merged by their full tag list (equal tags after omitTags = one series). */
+class RunSeries {
+  private readonly byTags = new Map<string, MetricSeries>();
+  constructor(readonly runId: string) {}
+  add(metric: string, type: MetricSeries['type'], unit: string, tags: readonly string[], timestamp: number, value: number): void {
+    const key = `${metric}\u0000${tags.join(',')}`;
+    let series = this.byTags.get(key);
+    if (!series) this.byTags.set(key, (series = { metric, type, points: [], tags: tags as string[], unit }));
+    series.points.push({ timestamp, value });
+  }
+  list(): MetricSeries[] {
+    return [...this.byTags.values()];
+  }
+}
+
+/** Builds the series of one report, run by run; one method per task so the hot path stays small. */
+class TimingSeriesBuilder {
+  private readonly series: MetricSeries[] = [];
+  private readonly runOf: string[] = [];
+  private readonly timings: TaskTiming[] = [];
+  private readonly late: LateTask[] = [];
+  private readonly tags: ReturnType<typeof tagger>;
+  private readonly metric: { duration: string; count: string; run: string };
+  private readonly withProject: boolean;
+
+  constructor(private readonly options: SeriesOptions) {
+    this.tags = tagger(options);
+    const p = options.prefix.replace(/\.+$/, '');
+    this.metric = { duration: `${p}.task.duration`, count: `${p}.task.count`, run: `${p}.run.duration` };
+    this.withProject = !options.omitTags.has('project');
+  }
+
+  private stamp(ms: number): number {
+    return Math.floor((this.options.timestamps === 'now' ? this.options.nowMs : ms) / 1000);
+  }
+
+  addRun(run: RecordedRun): void {
     const cmd = parseNxCommand(run.argv);
-    const counts = new Map<string, { tags: string[]; n: number }>();
-    const durations = new Map<string, { tags: string[]; values: number[] }>();
-
-    for (const task of run.tasks) {
-      const cache = cacheOf(task.status);
-      const outcome = outcomeOf(task.status);
-      const end = task.end ?? run.end;
-      const ts = stamp(end);
-      const tooLate = outsideIntakeWindow(ts, options.nowMs);
-      if (tooLate) {
-        late.push({ runId: run.id, task, reason: tooLate });
-        continue;
-      }
-      const base: Array<[string, string | undefined]> = [['command', cmd.command], ['target', task.target], ['configuration', task.configuration], ['status', outcome], ['cache', cache]];
-      const countTags = tags(base);
-      const countKey = countTags.join(',');
-      const c = counts.get(countKey) ?? { tags: countTags, n: 0 };
-      c.n++;
-      counts.set(countKey, c);
-
-      if (task.start === undefined || task.end === undefined || task.status === 'skipped') continue;
-      const seconds = Math.max(0, (task.end - task.start) / 1000);
-      timings.push({ runId: run.id, command: cmd.command, task, seconds, cache, outcome });
-      set.add(run.id, `${p}.task.duration`, MetricType.gauge, 'second', tags([['project', task.project], ...base]), ts, seconds);
-      const pKey = `${task.target}\u0000${cache}`;
-      const d = durations.get(pKey) ?? { tags: tags([['command', cmd.command], ['target', task.target], ['cache', cache]]), values: [] };
-      d.values.push(seconds);
-      durations.set(pKey, d);
+    const out = new RunSeries(run.id);
+    const kinds = new Map<string, TaskKind>();
+    for (const task of run.tasks) this.addTask(run, cmd, task, kinds, out);
+    this.finishRun(run, cmd, kinds, out);
+    for (const s of out.list()) {
+      this.series.push(s);
+      this.runOf.push(run.id);
     }
+  }
 
-    const runTs = stamp(run.end);
-    if (outsideIntakeWindow(runTs, options.nowMs)) continue; // its tasks were reported above; the run-level points go with them
-    for (const c of counts.values()) set.add(run.id, `${p}.task.count`, MetricType.count, 'task', c.tags, runTs, c.n);
-    for (const d of durations.values()) {
-      const sorted = [...d.values].sort((a, b) => a - b);
-      for (const q of PERCENTILES) set.add(run.id, `${p}.task.duration.p${q}`, MetricType.gauge, 'second', d.tags, runTs, percentile(sorted, q));
+  private kindOf(cmd: NxCommand, task: RecordedTask, kinds: Map<string, TaskKind>): TaskKind {
+    const id = `${task.target}\u0000${task.configuration ?? ''}\u0000${task.status}`;
+    let kind = kinds.get(id);
+    if (kind) return kind;
+    const cache = cacheOf(task.status);
+    const outcome = outcomeOf(task.status);
+    const tags = this.tags([['command', cmd.command], ['target', task.target], ['configuration', task.configuration], ['status', outcome], ['cache', cache]]);
+    // Kinds whose tags are equal (after omitTags) share one count and one percentile group.
+    const same = [...kinds.values()];
+    const count = same.find((k) => k.tags.join() === tags.join())?.count ?? { tags, n: 0 };
+    const pctTags = this.tags([['command', cmd.command], ['target', task.target], ['cache', cache]]);
+    const percentiles = same.find((k) => k.percentiles.tags.join() === pctTags.join())?.percentiles ?? { tags: pctTags, values: [] };
+    kinds.set(id, (kind = { cache, outcome, tags, count, percentiles }));
+    return kind;
+  }
+
+  private addTask(run: RecordedRun, cmd: NxCommand, task: RecordedTask, kinds: Map<string, TaskKind>, out: RunSeries): void {
+    const ts = this.stamp(task.end ?? run.end);
+    const tooLate = outsideIntakeWindow(ts, this.options.nowMs);
+    if (tooLate) {
+      this.late.push({ runId: run.id, task, reason: tooLate });
+      return;
+    }
+    const kind = this.kindOf(cmd, task, kinds);
+    kind.count.n++;
+    if (task.start === undefined || task.end === undefined || task.status === 'skipped') return;
+    const seconds = Math.max(0, (task.end - task.start) / 1000);
+    this.timings.push({ runId: run.id, command: cmd.command, task, seconds, cache: kind.cache, outcome: kind.outcome });
+    kind.percentiles.values.push(seconds);
+    if (this.withProject) {
+      // project + target + configuration is unique in a run: one series per task, nothing to merge.
+      this.series.push({ metric: this.metric.duration, type: MetricType.gauge, points: [{ timestamp: ts, value: seconds }], tags: prependTag(`project:${task.project}`, kind.tags) as string[], unit: 'second' });
+      this.runOf.push(run.id);
+    } else {
+      out.add(this.metric.duration, MetricType.gauge, 'second', kind.tags, ts, seconds);
+    }
+  }
+
+  private finishRun(run: RecordedRun, cmd: NxCommand, kinds: Map<string, TaskKind>, out: RunSeries): void {
+    const runTs = this.stamp(run.end);
+    // A run that ended outside the window: its tasks were reported late above; its own points go with them.
+    if (outsideIntakeWindow(runTs, this.options.nowMs)) return;
+    const { metric } = this;
+    const counts = new Set([...kinds.values()].map((k) => k.count));
+    for (const c of counts) if (c.n > 0) out.add(metric.count, MetricType.count, 'task', c.tags, runTs, c.n);
+    const groups = new Set([...kinds.values()].map((k) => k.percentiles));
+    for (const g of groups) {
+      if (g.values.length === 0) continue;
+      const sorted = g.values.sort((a, b) => a - b);
+      for (const q of PERCENTILES) out.add(`${metric.duration}.p${q}`, MetricType.gauge, 'second', g.tags, runTs, percentile(sorted, q));
     }
     const failed = run.tasks.some((t) => t.status === 'failure');
     const targets = cmd.targets.length ? cmd.targets : [...new Set(run.tasks.map((t) => t.target))];
-    const runTags = tags([['command', cmd.command], ['configuration', cmd.configuration], ['status', failed ? 'failure' : 'success']]);
-    for (const t of targets) if (!options.omitTags.has('target')) runTags.push(`target:${t}`);
-    set.add(run.id, `${p}.run.duration`, MetricType.gauge, 'second', runTags, runTs, Math.max(0, (run.end - run.start) / 1000));
+    const runTags = this.tags([['command', cmd.command], ['configuration', cmd.configuration], ['status', failed ? 'failure' : 'success'], ...targets.map((t): [string, string] => ['target', t])]);
+    out.add(metric.run, MetricType.gauge, 'second', runTags, runTs, Math.max(0, (run.end - run.start) / 1000));
   }
-  return { ...set.result(), timings, late };
+
+  result(): BuiltSeries {
+    return { series: this.series, runOf: this.runOf, timings: this.timings, late: this.late };
+  }
+}
+
+export function buildTimingSeries(runs: readonly RecordedRun[], options: SeriesOptions): BuiltSeries {
+  const builder = new TimingSeriesBuilder(options);
+  for (const run of runs) builder.addRun(run);
+  return builder.result();
 }
