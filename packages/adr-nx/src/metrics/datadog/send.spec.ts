@@ -75,14 +75,14 @@ describe('sendMetrics against a local intake', () => {
   it('splits large input into payloads under the limits, each group whole, and reports accepted groups', async () => {
     const accepted: string[][] = [];
     const input = series(300, (i) => `run-${Math.floor(i / 50)}`);
-    const report = await sendMetrics(input, options({ limits: { decompressedBytes: 20_000 }, groupOf: (s) => s.tags![2], onAccepted: (g) => accepted.push(g) }));
+    const report = await sendMetrics(input, options({ limits: { decompressedBytes: 20_000 }, groupOf: (s) => s.tags?.[2] ?? '', onAccepted: (g) => accepted.push(g) }));
     expect(report.requests).toBeGreaterThan(1);
     expect(intake.requests.every((r) => r.problems.length === 0 && r.rawBytes <= 20_000)).toBe(true);
     expect(intake.acceptedSeries()).toHaveLength(300);
     for (const r of intake.requests) {
-      const groups = new Set(r.series.map((s) => s.tags![2]));
+      const groups = new Set(r.series.map((s) => s.tags[2]));
       // A group of 50 series (~5 KB) fits in a 18 KB payload, so none is cut in two.
-      for (const g of groups) expect(intake.requests.filter((o) => o.series.some((s) => s.tags![2] === g))).toHaveLength(1);
+      for (const g of groups) expect(intake.requests.filter((o) => o.series.some((s) => s.tags[2] === g))).toHaveLength(1);
     }
     expect(report.accepted.groups.sort()).toEqual(['run:0', 'run:1', 'run:2', 'run:3', 'run:4', 'run:5']);
     expect(accepted.flat().sort()).toEqual(report.accepted.groups);
@@ -95,7 +95,7 @@ describe('sendMetrics against a local intake', () => {
       { metric: 'm.ok', type: MetricType.gauge, points: [{ timestamp: nowS() - 120, value: 1 }, { timestamp: nowS() - 4000, value: 2 }], tags: ['g:ok'] },
     ];
     const { lines, logger } = captureLogger();
-    const report = await sendMetrics(input, options({ logger, groupOf: (s) => s.tags![0] }));
+    const report = await sendMetrics(input, options({ logger, groupOf: (s) => s.tags?.[0] ?? '' }));
     expect(report.dropped).toEqual([
       expect.objectContaining({ metric: 'm.old', reason: 'older than 1 h', points: 1 }),
       expect.objectContaining({ metric: 'm.ahead', reason: 'more than 10 min ahead', points: 1 }),

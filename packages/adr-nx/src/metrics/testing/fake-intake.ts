@@ -20,7 +20,8 @@ export interface IntakeSeries {
   metric: string;
   type: number;
   points: Array<{ timestamp: number; value: number }>;
-  tags?: string[];
+  /** Always a list here (empty when the series had none), for easy assertions. */
+  tags: string[];
   unit?: string;
   interval?: number;
   resources?: Array<{ name: string; type: string }>;
@@ -49,6 +50,8 @@ export interface FakeIntake {
   requests: ReceivedRequest[];
   /** Series of the requests answered 202. */
   acceptedSeries(): IntakeSeries[];
+  /** The one accepted series matching, or an error saying what was there. */
+  series(metric: string, ...tags: string[]): IntakeSeries;
   /** Queue answers for the next requests (then 202 again). */
   answer(...answers: IntakeAnswer[]): void;
   close(): Promise<void>;
@@ -75,7 +78,7 @@ function checkSeries(series: unknown, nowSeconds: number, problems: string[]): I
     }
     for (const t of s?.tags ?? []) if (typeof t !== 'string' || !TAG.test(t) || t.endsWith(':')) problems.push(`${at} tag ${JSON.stringify(t)} breaks Datadog's tag rules`);
   });
-  return problems.length ? [] : (series as IntakeSeries[]);
+  return problems.length ? [] : (series as IntakeSeries[]).map((s) => ({ ...s, tags: s.tags ?? [] }));
 }
 
 function inspect(method: string, path: string, headers: IncomingHttpHeaders, raw: Buffer, apiKey: string | undefined): Omit<ReceivedRequest, 'answer'> {
@@ -138,13 +141,19 @@ export async function startFakeIntake(options: { apiKey?: string } = {}): Promis
       else send();
     });
   });
+  const acceptedSeries = () => requests.filter((r) => r.answer === 202).flatMap((r) => r.series);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
-    acceptedSeries: () => requests.filter((r) => r.answer === 202).flatMap((r) => r.series),
+    acceptedSeries,
+    series(metric, ...tags) {
+      const found = acceptedSeries().filter((s) => s.metric === metric && tags.every((t) => s.tags.includes(t)));
+      if (found.length !== 1) throw new Error(`expected one ${metric} series with ${tags.join(', ')}, found ${found.length}: ${JSON.stringify(acceptedSeries().map((s) => [s.metric, s.tags]))}`);
+      return found[0];
+    },
     answer: (...answers) => queue.push(...answers),
     close: () =>
       new Promise<void>((resolve) => {

@@ -19,8 +19,8 @@ describe('postTasksExecution recorder', () => {
       { project: 'lib-b', target: 'build', configuration: 'production', status: 'remote-cache', start: 1000, end: 1100 },
       { project: 'lib-c', target: 'build', status: 'skipped', code: 1 },
     ]);
-    await postTasksExecution!({}, context);
-    await postTasksExecution!(undefined, { ...context, id: 'run-2' });
+    await postTasksExecution({}, context);
+    await postTasksExecution(undefined, { ...context, id: 'run-2' });
     const [first, second] = lines();
     expect(first).toEqual({
       v: 1,
