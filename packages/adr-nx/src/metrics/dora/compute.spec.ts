@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GitRepo } from './__fixtures__/git-repo';
 import { computeDora, type DoraOptions } from './compute';
 import { resolveWindow } from './time';
@@ -207,5 +209,116 @@ describe('computeDora with one deployment and history starting inside the window
     expect(overall.leadTime).toEqual({ changes: 2, excluded: 0, mergeCommits: 0, medianSeconds: 129600, p90Seconds: 164160 });
     expect(overall.changeFailureRate).toMatchObject({ deployments: 1, failed: 0, rate: 0 });
     expect(overall.tiers).toEqual({ deploymentFrequency: 'medium', leadTime: 'high', changeFailureRate: 'elite', timeToRestore: null });
+  });
+});
+
+/**
+ * Events feed the deployments (two services of one monorepo) and an incident.
+ *   a1 2024-03-01 00:00, a2 2024-03-02 00:00, w1 2024-03-03 00:00 (linear history)
+ *   api-1 (payments/api)  finished 03-02 12:00Z on a2 -> ships a1, a2: 129600 s, 43200 s
+ *   web-1 (growth/web)    finished 03-03 06:00+02:00 = 04:00Z on w1 -> web's first deployment ships a1, a2, w1:
+ *                         187200 s, 100800 s, 14400 s (no path filter: every commit since its previous deployment)
+ *   api-0 staging, d-failed (status failure): not counted; api-2 without a zone: reported line 5, skipped
+ *   INC-9 names api-1: 03-02 13:00 -> 13:45 (2700 s) -> api-1 failed
+ */
+describe('computeDora from an events file, per team/service/environment', () => {
+  const repo = new GitRepo();
+  let events: string;
+  afterAll(() => repo.remove());
+
+  beforeAll(() => {
+    repo.commit('api: a1', '2024-03-01T00:00:00Z');
+    const a2 = repo.commit('api: a2', '2024-03-02T00:00:00Z');
+    const w1 = repo.commit('web: w1', '2024-03-03T00:00:00Z');
+    events = repo.write(
+      'events.ndjson',
+      [
+        `{"type":"deployment","id":"api-1","service":"api","team":"payments","environment":"production","startedAt":"2024-03-02T11:50:00Z","finishedAt":"2024-03-02T12:00:00Z","status":"success","commit":"${a2.slice(0, 10)}"}`,
+        `{"type":"deployment","id":"web-1","service":"web","team":"growth","finishedAt":"2024-03-03T06:00:00+02:00","commit":"${w1}"}`,
+        `{"type":"deployment","id":"api-0","service":"api","team":"payments","environment":"staging","finishedAt":"2024-03-02T09:00:00Z","commit":"${a2}"}`,
+        `{"type":"deployment","id":"d-failed","service":"api","team":"payments","status":"failure","finishedAt":"2024-03-02T10:00:00Z"}`,
+        `{"type":"deployment","id":"api-2","service":"api","team":"payments","finishedAt":"2024-03-04T10:00:00"}`,
+        `{"type":"incident","id":"INC-9","service":"api","team":"payments","environment":"production","startedAt":"2024-03-02T13:00:00Z","finishedAt":"2024-03-02T13:45:00Z","deployment":"api-1"}`,
+      ].join('\n'),
+    );
+  });
+
+  it('computes each group and the whole, and reports what it left out', () => {
+    const report = computeDora(options(repo.root, { since: '2024-03-01', until: '2024-03-09', events }));
+    expect(report.deploymentSource).toBe('events');
+    expect(report.problems).toEqual([{ file: events, line: 5, message: expect.stringContaining('field "finishedAt": "2024-03-04T10:00:00" has no time zone') }]);
+    expect(report.notDeployed).toEqual({ failure: 1 });
+    expect(report.otherEnvironments).toEqual({ staging: 1 });
+
+    const [api, web] = report.groups;
+    expect(api.labels).toEqual({ team: 'payments', service: 'api', environment: 'production' });
+    expect(api.deployments[0].sha).toHaveLength(40); // abbreviated sha resolved by git
+    // api: 129600 and 43200 -> median 86400: exactly one day is not "less than one day" -> high.
+    expect(api.leadTime).toMatchObject({ changes: 2, medianSeconds: 86400 });
+    expect(api.changeFailureRate).toMatchObject({ deployments: 1, failed: 1, rate: 1 });
+    expect(api.timeToRestore).toEqual({ incidents: 1, resolved: 1, open: 0, medianSeconds: 2700 });
+    // 45 min to restore: under an hour -> elite.
+    expect(api.tiers).toEqual({ deploymentFrequency: 'medium', leadTime: 'high', changeFailureRate: 'low', timeToRestore: 'elite' });
+
+    expect(web.labels).toEqual({ team: 'growth', service: 'web', environment: 'production' });
+    // web: 14400 100800 187200 -> median 100800.
+    expect(web.leadTime).toMatchObject({ changes: 3, medianSeconds: 100800 });
+    expect(web.changeFailureRate).toMatchObject({ deployments: 1, failed: 0, rate: 0 });
+    expect(web.timeToRestore.incidents).toBe(0);
+
+    // Overall: 14400 43200 100800 129600 187200 -> median 100800; 1 failed of 2.
+    expect(report.overall.leadTime).toMatchObject({ changes: 5, medianSeconds: 100800 });
+    expect(report.overall.changeFailureRate).toMatchObject({ deployments: 2, failed: 1, rate: 0.5 });
+    // The window starts at the first data (a1, 03-01 00:00 = --since) and ends 03-10 00:00: 9 days.
+    expect(report.window.days).toBe(9);
+    expect(report.overall.deploymentFrequency.perDay).toBeCloseTo(2 / 9, 12);
+  });
+
+  it('reads zone-less times as UTC with --naiveTimestamps=utc (api-2 then counts, with no commit)', () => {
+    const report = computeDora(options(repo.root, { since: '2024-03-01', until: '2024-03-09', events, naiveTimestamps: 'utc' }));
+    expect(report.problems).toEqual([]);
+    expect(report.groups[0].deployments.map((d) => [d.id, d.changes])).toEqual([
+      ['api-1', 2],
+      ['api-2', 0],
+    ]);
+  });
+
+  it('takes every environment with environments=*', () => {
+    const report = computeDora(options(repo.root, { since: '2024-03-01', until: '2024-03-09', events, environments: ['*'] }));
+    expect(report.groups.map((g) => `${g.labels.service}/${g.labels.environment}`)).toEqual(['api/staging', 'api/production', 'web/production']);
+  });
+});
+
+describe('computeDora on bad repositories', () => {
+  it('not a git repository: a clear error for tags; events still work without lead time', () => {
+    const dir = new GitRepo();
+    const plain = dir.root + '-plain';
+    mkdirSync(plain);
+    try {
+      expect(() => computeDora(options(plain, { since: '2024-01-01', until: '2024-03-30' }))).toThrow(/is not inside a git repository.*pass --events/);
+      const events = join(plain, 'e.ndjson');
+      writeFileSync(events, '{"type":"deployment","id":"d","finishedAt":"2024-01-02T00:00:00Z","commit":"abc"}\n');
+      const report = computeDora(options(plain, { since: '2024-01-01', until: '2024-03-30', events }));
+      expect(report.overall.deploymentFrequency.deployments).toBe(1);
+      expect(report.overall.leadTime.changes).toBe(0);
+      expect(report.problems[0].message).toMatch(/not inside a git repository.*Lead times are not computed/);
+    } finally {
+      dir.remove();
+      rmSync(plain, { recursive: true, force: true });
+    }
+  });
+
+  it('a shallow clone is refused with how to fetch the history (fetch-depth: 0)', () => {
+    const origin = new GitRepo();
+    origin.commit('one', '2024-01-01T00:00:00Z');
+    origin.commit('two', '2024-01-02T00:00:00Z');
+    const clone = origin.root + '-shallow';
+    origin.git(['clone', '-q', '--depth', '1', `file://${origin.root}`, clone]);
+    try {
+      expect(() => computeDora(options(clone, { since: '2024-01-01', until: '2024-03-30' }))).toThrow(/is a shallow clone.*git fetch --unshallow --tags.*fetch-depth: 0/);
+    } finally {
+      origin.remove();
+      rmSync(clone, { recursive: true, force: true });
+    }
   });
 });

@@ -54,18 +54,19 @@ export function readEventsFile(path: string, naive: NaiveTimestampPolicy = 'reje
 
 export function parseEvents(text: string, file: string, naive: NaiveTimestampPolicy = 'reject'): EventsFile {
   const result: EventsFile = { deployments: [], incidents: [], notDeployed: {}, problems: [] };
-  const records = /^\s*[[{]/.test(text) && !looksLikeNdjson(text) ? jsonRecords(text, file) : ndjsonRecords(text, file, result.problems);
+  const records = isJsonDocument(text) ? jsonRecords(text, file) : ndjsonRecords(text, file, result.problems);
   for (const record of records) readRecord(record, file, naive, result);
   return result;
 }
 
-/** NDJSON also starts with "{": it is NDJSON when its first line is a whole JSON value. */
-function looksLikeNdjson(text: string): boolean {
-  const first = text.trimStart().split('\n', 1)[0].trim();
-  if (!first.startsWith('{')) return false;
+/** A JSON array, or one object holding `deployments`/`incidents`; anything else is NDJSON. */
+function isJsonDocument(text: string): boolean {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('[')) return true;
+  if (!trimmed.startsWith('{')) return false;
   try {
-    JSON.parse(first);
-    return true;
+    const value = JSON.parse(trimmed) as Record<string, unknown>;
+    return Array.isArray(value.deployments) || Array.isArray(value.incidents);
   } catch {
     return false;
   }
