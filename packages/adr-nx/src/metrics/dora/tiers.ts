@@ -48,3 +48,6 @@ export const timeToRestoreTier = (medianSeconds: number | null) => below(medianS
 
 /** For gauges: elite 4 .. low 1. */
 export const TIER_SCORE: Record<Tier, number> = { elite: 4, high: 3, medium: 2, low: 1 };
+
+/** snake_case names of the four keys, for metric labels and tags. */
+export const KEY_NAMES = { deploymentFrequency: 'deployment_frequency', leadTime: 'lead_time', changeFailureRate: 'change_failure_rate', timeToRestore: 'time_to_restore' } as const;
