@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a test-only helper (a real 127.0.0.1 intake), not in the published package
 import { startFakeIntake, type FakeIntake } from '../../../packages/adr-nx/src/metrics/testing/fake-intake';
 import { createWorkspace, type E2eWorkspace } from './utils/workspace';
 

@@ -58,9 +58,9 @@ export default async function doraExecutor(options: DoraExecutorSchema, context:
   }
 
   for (const p of report.problems) log.warn(`dora: warning: ${p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : ''}${p.message}`);
-  if (json) process.stdout.write(`${JSON.stringify(reportJson(report), null, 2)}\n`);
+  if (json) process.stdout.write(`${reportJson(report)}\n`);
   else log.info(renderText(report));
-  if (options.outputFile) writeOut(at(options.outputFile), `${JSON.stringify(reportJson(report), null, 2)}\n`, log);
+  if (options.outputFile) writeOut(at(options.outputFile), `${reportJson(report)}\n`, log);
   if (options.summary !== false) {
     const file = appendStepSummary(renderMarkdown(report));
     if (file) log.info(`dora: summary appended to ${file}`);

@@ -5,9 +5,6 @@ import { computeDora, type DoraOptions } from './compute';
 import { resolveWindow } from './time';
 import { FAILURE_SIGNALS } from './types';
 
-const H = 3600;
-const D = 24 * H;
-
 function options(root: string, extra: Partial<DoraOptions> & { since: string; until: string }): DoraOptions {
   const { since, until, ...rest } = extra;
   return {

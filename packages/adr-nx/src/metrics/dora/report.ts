@@ -97,8 +97,7 @@ export function summariseGroup(input: GroupInput, failures: Failures, window: Ti
   };
 }
 
-/** The report as printed by --format=json: everything but the raw samples. */
-export function reportJson(report: DoraReport): unknown {
-  const strip = ({ samples: _samples, ...rest }: GroupReport) => rest;
-  return { ...report, groups: report.groups.map(strip), overall: strip(report.overall) };
+/** The report as printed by --format=json: everything but the raw samples (kept for histograms). */
+export function reportJson(report: DoraReport): string {
+  return JSON.stringify(report, (key, value) => (key === 'samples' ? undefined : value), 2);
 }
