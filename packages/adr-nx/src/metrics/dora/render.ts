@@ -22,6 +22,7 @@ export function formatDuration(seconds: number | null): string {
 const percent = (rate: number | null) => (rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`);
 const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 const tier = (t: Tier | null) => t ?? 'n/a';
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function groupName(labels: GroupLabels): string {
   return [labels.team, labels.service, labels.environment].filter(Boolean).join(' / ') || 'all';
@@ -33,16 +34,16 @@ function keyRows(g: GroupReport): Cell[][] {
   const cfr = g.changeFailureRate;
   const signals = Object.entries(cfr.bySignal).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`);
   return [
-    ['Deployment frequency', `${f.deployments} deployments: ${num(f.perDay)}/day, ${num(f.perWeek)}/week (Four Keys: ${f.fourKeysBucket})`, tier(g.tiers.deploymentFrequency)],
+    ['Deployment frequency', `${plural(f.deployments, 'deployment')}: ${num(f.perDay)}/day, ${num(f.perWeek)}/week (Four Keys: ${f.fourKeysBucket})`, tier(g.tiers.deploymentFrequency)],
     [
       'Lead time for changes',
-      g.leadTime.changes ? `median ${formatDuration(g.leadTime.medianSeconds)}, p90 ${formatDuration(g.leadTime.p90Seconds)} (${g.leadTime.changes} changes)` : 'n/a (no changes deployed)',
+      g.leadTime.changes ? `median ${formatDuration(g.leadTime.medianSeconds)}, p90 ${formatDuration(g.leadTime.p90Seconds)} (${plural(g.leadTime.changes, 'change')})` : 'n/a (no changes deployed)',
       tier(g.tiers.leadTime),
     ],
     ['Change failure rate', cfr.deployments ? `${percent(cfr.rate)} (${cfr.failed} of ${cfr.deployments}${signals.length ? `: ${signals.join(', ')}` : ''})` : 'n/a (no deployments)', tier(g.tiers.changeFailureRate)],
     [
       'Time to restore',
-      g.timeToRestore.resolved ? `median ${formatDuration(g.timeToRestore.medianSeconds)} (${g.timeToRestore.resolved} resolved, ${g.timeToRestore.open} open)` : `n/a (${g.timeToRestore.open} open incidents)`,
+      g.timeToRestore.resolved ? `median ${formatDuration(g.timeToRestore.medianSeconds)} (${g.timeToRestore.resolved} resolved, ${g.timeToRestore.open} open)` : `n/a (${plural(g.timeToRestore.open, 'open incident')})`,
       tier(g.tiers.timeToRestore),
     ],
   ];
