@@ -1,19 +1,9 @@
-import { spawn } from 'node:child_process';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- a test-only helper (a real 127.0.0.1 intake), not in the published package
 import { startFakeIntake, type FakeIntake } from '../../../packages/adr-nx/src/metrics/testing/fake-intake';
 import { createWorkspace, type E2eWorkspace } from './utils/workspace';
 
 /** `npx nx ...` without blocking the event loop, so the local intake in this process can answer. */
-function nxAsync(ws: E2eWorkspace, args: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('bash', ['-c', `npx nx ${args}`], { cwd: ws.root, env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', CI: 'true', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, output: `${stdout}\n${stderr}` }));
-  });
-}
+const nxAsync = (ws: E2eWorkspace, args: string, env: Record<string, string> = {}) => ws.runAsync(`npx nx ${args}`, env);
 
 /** The JSON report inside Nx's output (Nx prints its own lines around the executor's stdout). */
 function reportFrom(stdout: string) {

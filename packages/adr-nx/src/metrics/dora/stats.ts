@@ -1,14 +1,13 @@
+import { percentile as percentileOfSorted } from '../percentile';
+
 /**
- * Continuous percentile (linear interpolation between closest ranks), the same as SQL's
- * PERCENTILE_CONT that Four Keys uses: p=0.5 of [1, 2, 3, 10] is 2.5. null for no values.
+ * Continuous percentile (p in 0..1) of any values, null for none: the shared linear interpolation
+ * between closest ranks, which is SQL's PERCENTILE_CONT that Four Keys uses (median of
+ * [1, 2, 3, 10] is 2.5).
  */
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
-  const sorted = isSorted(values) ? values : [...values].sort((a, b) => a - b);
-  const rank = p * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+  return percentileOfSorted(isSorted(values) ? values : [...values].sort((a, b) => a - b), p * 100);
 }
 
 export function median(values: readonly number[]): number | null {

@@ -1,6 +1,6 @@
 import { readNxJson, type Tree } from '@nx/devkit';
 import { findPluginEntry, normalizePluginOptions } from '../../../plugin-options';
-import { PACKAGE_MANAGER_COMMANDS, packageManagerOf } from './package-manager';
+import { checkoutAndInstallSteps, PACKAGE_MANAGER_COMMANDS, packageManagerOf } from './package-manager';
 
 export const DORA_WORKFLOW_PATH = '.github/workflows/dora.yml';
 
@@ -8,7 +8,7 @@ export const DORA_WORKFLOW_PATH = '.github/workflows/dora.yml';
 export function doraWorkflowYaml(tree: Tree): string {
   const target = normalizePluginOptions(findPluginEntry(readNxJson(tree))).doraTargetName;
   const pm = packageManagerOf(tree);
-  const { install, exec } = PACKAGE_MANAGER_COMMANDS[pm];
+  const { exec } = PACKAGE_MANAGER_COMMANDS[pm];
   return `# Added by @fx/adr-nx (nx g @fx/adr-nx:init --doraWorkflow). Yours to edit; see docs/dora.md.
 name: DORA metrics
 
@@ -26,16 +26,7 @@ jobs:
     env:
       NX_NO_CLOUD: true
     steps:
-      - uses: actions/checkout@v4
-        with:
-          # The whole history and every tag: a shallow clone would make lead times wrong (dora refuses it).
-          fetch-depth: 0
-${pm === 'pnpm' ? '      - uses: pnpm/action-setup@v4\n' : ''}      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-          cache: ${pm}
-      - run: ${install}
-      # Table in the job summary; fx.dora.* to Datadog (a dry run without the DD_API_KEY secret);
+${checkoutAndInstallSteps(pm)}      # Table in the job summary; fx.dora.* to Datadog (a dry run without the DD_API_KEY secret);
       # Prometheus text kept as an artifact. Add --events=<file> for incidents and deployment events,
       # --pushgateway=\${{ vars.PUSHGATEWAY_URL }} to push to Prometheus.
       - run: ${exec} nx run-many -t ${target} --prometheus=dist/dora/dora.prom --outputFile=dist/dora/dora.json

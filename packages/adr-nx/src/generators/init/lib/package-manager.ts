@@ -15,3 +15,20 @@ export const PACKAGE_MANAGER_COMMANDS: Record<PackageManager, { install: string;
   pnpm: { install: 'pnpm install --frozen-lockfile', exec: 'pnpm exec' },
   yarn: { install: 'yarn install --frozen-lockfile', exec: 'yarn' },
 };
+
+/**
+ * The steps every generated workflow starts with: full-history checkout (affected needs the base
+ * commit, dora the whole history and tags), Node 20 with the package manager's cache, install.
+ */
+export function checkoutAndInstallSteps(pm: PackageManager): string {
+  return `      - uses: actions/checkout@v4
+        with:
+          # The whole history and every tag: nx affected needs the base commit; dora refuses a shallow clone.
+          fetch-depth: 0
+${pm === 'pnpm' ? '      - uses: pnpm/action-setup@v4\n' : ''}      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+          cache: ${pm}
+      - run: ${PACKAGE_MANAGER_COMMANDS[pm].install}
+`;
+}
