@@ -37,7 +37,9 @@ function keyRows(g: GroupReport): Cell[][] {
     ['Deployment frequency', `${plural(f.deployments, 'deployment')}: ${num(f.perDay)}/day, ${num(f.perWeek)}/week (Four Keys: ${f.fourKeysBucket})`, tier(g.tiers.deploymentFrequency)],
     [
       'Lead time for changes',
-      g.leadTime.changes ? `median ${formatDuration(g.leadTime.medianSeconds)}, p90 ${formatDuration(g.leadTime.p90Seconds)} (${plural(g.leadTime.changes, 'change')})` : 'n/a (no changes deployed)',
+      g.leadTime.changes
+        ? `median ${formatDuration(g.leadTime.medianSeconds)}, p90 ${formatDuration(g.leadTime.p90Seconds)} (${plural(g.leadTime.changes, 'change')})`
+        : `n/a (${g.leadTime.excluded ? `${plural(g.leadTime.excluded, 'change')} with zero lead time, left out` : 'no changes deployed'})`,
       tier(g.tiers.leadTime),
     ],
     ['Change failure rate', cfr.deployments ? `${percent(cfr.rate)} (${cfr.failed} of ${cfr.deployments}${signals.length ? `: ${signals.join(', ')}` : ''})` : 'n/a (no deployments)', tier(g.tiers.changeFailureRate)],
