@@ -1,5 +1,4 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- a test-only helper (a real 127.0.0.1 intake), not in the published package
-import { startFakeIntake, type FakeIntake } from '../../../packages/adr-nx/src/metrics/testing/fake-intake';
+import { startFakeIntake, type FakeIntake } from './utils/fake-intake';
 import { createWorkspace, type E2eWorkspace } from './utils/workspace';
 
 /** `npx nx ...` without blocking the event loop, so the local intake in this process can answer. */
