@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFakeIntake, type FakeIntake, type IntakeSeries } from '../../../packages/adr-nx/src/metrics/testing/fake-intake';
+import { startFakeIntake, type FakeIntake, type IntakeSeries } from './utils/fake-intake';
 import { createWorkspace, type E2eWorkspace } from './utils/workspace';
 
 const KEY = 'e2e0000deadbeef1111key2222cafe33';

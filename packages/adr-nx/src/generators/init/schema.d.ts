@@ -3,6 +3,7 @@ export interface InitGeneratorSchema {
   catalogInfo?: boolean;
   owner?: string;
   ciWorkflow?: boolean;
+  doraWorkflow?: boolean;
   keepExistingVersions?: boolean;
   updatePackageScripts?: boolean;
   skipFormat?: boolean;

@@ -1,29 +1,15 @@
 import { readNxJson, type Tree } from '@nx/devkit';
 import { findPluginEntry, normalizePluginOptions } from '../../../plugin-options';
+import { checkoutAndInstallSteps, PACKAGE_MANAGER_COMMANDS, packageManagerOf } from './package-manager';
 
 export const CI_WORKFLOW_PATH = '.github/workflows/ci.yml';
-
-type PackageManager = 'npm' | 'pnpm' | 'yarn';
-
-function packageManager(tree: Tree): PackageManager {
-  if (tree.exists('pnpm-lock.yaml')) return 'pnpm';
-  if (tree.exists('yarn.lock')) return 'yarn';
-  return 'npm';
-}
-
-const INSTALL: Record<PackageManager, string> = {
-  npm: 'npm ci',
-  pnpm: 'pnpm install --frozen-lockfile',
-  yarn: 'yarn install --frozen-lockfile',
-};
-
-const EXEC: Record<PackageManager, string> = { npm: 'npx', pnpm: 'pnpm exec', yarn: 'yarn' };
 
 /** The PR workflow: affected lint/test/build/adr-check, then the timings of those tasks to Datadog whatever happened. */
 export function ciWorkflowYaml(tree: Tree): string {
   const options = normalizePluginOptions(findPluginEntry(readNxJson(tree)));
-  const pm = packageManager(tree);
-  const nx = `${EXEC[pm]} nx`;
+  const pm = packageManagerOf(tree);
+  const { exec } = PACKAGE_MANAGER_COMMANDS[pm];
+  const nx = `${exec} nx`;
   return `# Added by @fx/adr-nx (nx g @fx/adr-nx:init --ciWorkflow). Yours to edit.
 name: CI
 
@@ -41,15 +27,7 @@ jobs:
     env:
       NX_NO_CLOUD: true
     steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0
-${pm === 'pnpm' ? '      - uses: pnpm/action-setup@v4\n' : ''}      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-          cache: ${pm}
-      - run: ${INSTALL[pm]}
-      # Sets NX_BASE / NX_HEAD for nx affected.
+${checkoutAndInstallSteps(pm)}      # Sets NX_BASE / NX_HEAD for nx affected.
       - uses: nrwl/nx-set-shas@v4
       - run: ${nx} affected -t lint test build ${options.targetName}
       # The plugin recorded every task above: send their timings to Datadog even when a task
