@@ -167,9 +167,9 @@ function main(): void {
     const policyLoad: Timing[] = [];
     for (let run = 0; run < RUNS; run++) {
       // gray-matter caches by content: clear it so neither side reuses the other's parse.
-      matter.clearCache();
+      (matter as unknown as { clearCache(): void }).clearCache();
       bare.push(time(() => bareLoop(root)));
-      matter.clearCache();
+      (matter as unknown as { clearCache(): void }).clearCache();
       clearPolicyCache();
       check.push(time(() => adrCheck(root, graph)));
       clearPolicyCache();

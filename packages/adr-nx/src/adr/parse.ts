@@ -153,12 +153,12 @@ function quickLoad(text: string): { data: unknown } | null {
 function readFrontMatter(doc: AdrDocument, report: Report): void {
   const base = doc.frontMatterLine - 1;
   let data: unknown;
-  let locate: (path: Array<string | number>) => { line: number; column: number };
+  let locate: (path: Array<string | number>, atKey?: boolean) => { line: number; column: number };
   const quick = quickLoad(doc.frontMatterText);
   if (quick) {
     data = quick.data;
     // Positions are only needed for problems: the YAML is parsed again, with positions, then.
-    locate = (path) => frontMatterPosition(doc, path);
+    locate = (path, atKey) => frontMatterPosition(doc, path, atKey);
   } else {
     const lineCounter = new LineCounter();
     const yamlDoc = parseDocument(doc.frontMatterText, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -170,7 +170,7 @@ function readFrontMatter(doc: AdrDocument, report: Report): void {
       return;
     }
     data = yamlDoc.toJS({ maxAliasCount: 50 }) as unknown;
-    locate = (path) => locateInYaml(yamlDoc, lineCounter, path, base);
+    locate = (path, atKey) => locateInYaml(yamlDoc, lineCounter, path, base, atKey);
   }
   if (data === null || data === undefined) {
     doc.frontMatter = {};
@@ -185,7 +185,7 @@ function readFrontMatter(doc: AdrDocument, report: Report): void {
   doc.date = typeof fm.date === 'string' ? fm.date : null;
 
   for (const problem of validateFrontMatter(fm)) {
-    const at = locate(problem.path);
+    const at = locate(problem.path, problem.atKey);
     report(at.line, at.column, 'front-matter/schema', problem.message, hintFor(problem.path));
   }
   if (doc.date && /^\d{4}-\d{2}-\d{2}$/.test(doc.date) && !isRealDate(doc.date)) {
