@@ -6,18 +6,39 @@ import type { AdrDocument, Diagnostic } from './types';
 /** ADRs are prose: a file this large is a mistake (a log, a binary), not a decision. */
 export const MAX_ADR_BYTES = 1024 * 1024;
 
+const UNREADABLE_HINTS: Record<string, string> = {
+  EISDIR: 'It is a directory (or a link to one): an ADR is one Markdown file; rename or move it.',
+  ENOENT: 'It is a link to a file that does not exist: fix or remove the link.',
+  ELOOP: 'It is a link that points back at itself: fix or remove the link.',
+};
+
 export interface AdrDirectory {
   dir: string;
   exists: boolean;
   adrs: AdrDocument[];
   /** Problems with the folder or with files that could not be read at all. */
   diagnostics: Diagnostic[];
+  /** File name -> `mtime:size` as read (`?` when unreadable), when the source tells: lets a cache know when to read again. */
+  stamps: Map<string, string>;
+}
+
+export interface ReadAdrDirectoryOptions {
+  /**
+   * Parse only the files whose text passes this test (the others are left out of `adrs`). Lets
+   * callers that need a few ADRs, such as the policy (only ADRs with `enforcement`), skip the rest.
+   */
+  select?: (text: string) => boolean;
+}
+
+function readWithSize(source: FileSource, path: string): { text: string } | { size: number } {
+  const size = source.size?.(path);
+  return size !== undefined && size > MAX_ADR_BYTES ? { size } : { text: source.read(path) };
 }
 
 /** Reads and parses every ADR in `dir` (not recursive; README, index and templates skipped), sorted by number. */
-export function readAdrDirectory(source: FileSource, dir: string): AdrDirectory {
+export function readAdrDirectory(source: FileSource, dir: string, options: ReadAdrDirectoryOptions = {}): AdrDirectory {
   const names = source.list(dir);
-  const result: AdrDirectory = { dir, exists: names !== null, adrs: [], diagnostics: [] };
+  const result: AdrDirectory = { dir, exists: names !== null, adrs: [], diagnostics: [], stamps: new Map() };
   if (names === null) {
     result.diagnostics.push({
       file: dir,
@@ -35,14 +56,20 @@ export function readAdrDirectory(source: FileSource, dir: string): AdrDirectory 
     const fail = (message: string, hint: string) =>
       result.diagnostics.push({ file: path, line: 1, column: 1, severity: 'error', code: 'file/unreadable', message, hint });
     try {
-      const size = source.size?.(path);
-      if (size !== undefined && size > MAX_ADR_BYTES) {
-        fail(`the file is ${(size / 1024 / 1024).toFixed(1)} MB; an ADR is at most ${MAX_ADR_BYTES / 1024 / 1024} MB of prose`, 'Move large material (logs, data, images) out of the ADR and link to it.');
+      result.stamps.set(name, '?');
+      const capped = source.readCapped ? source.readCapped(path, MAX_ADR_BYTES) : readWithSize(source, path);
+      const stamp = (capped as { stamp?: string }).stamp;
+      if (stamp) result.stamps.set(name, stamp);
+      if ('size' in capped) {
+        fail(`the file is ${(capped.size / 1024 / 1024).toFixed(1)} MB; an ADR is at most ${MAX_ADR_BYTES / 1024 / 1024} MB of prose`, 'Move large material (logs, data, images) out of the ADR and link to it.');
         continue;
       }
-      result.adrs.push(parseAdr(source.read(path), path));
+      const text = capped.text;
+      if (options.select && !options.select(text)) continue;
+      result.adrs.push(parseAdr(text, path));
     } catch (error) {
-      fail(`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check the file permissions (it must be readable by the user running Nx).');
+      const code = (error as NodeJS.ErrnoException).code;
+      fail(`cannot read the file: ${code ?? (error as Error).message}`, UNREADABLE_HINTS[code ?? ''] ?? 'Check the file permissions (it must be readable by the user running Nx).');
     }
   }
   result.adrs.sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.fileName.localeCompare(b.fileName));

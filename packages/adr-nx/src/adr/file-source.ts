@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
 
@@ -14,6 +14,11 @@ export interface FileSource {
   exists(path: string): boolean;
   /** Size in bytes, when the source can tell cheaply. */
   size?(path: string): number;
+  /**
+   * The text, or only the size when it is over `maxBytes`, with a stamp (`mtime:size`) that
+   * changes when the file does: one open file, no separate stat.
+   */
+  readCapped?(path: string, maxBytes: number): ({ text: string } | { size: number }) & { stamp: string };
 }
 
 export function diskSource(root: string): FileSource {
@@ -37,6 +42,16 @@ export function diskSource(root: string): FileSource {
       }
     },
     size: (path) => statSync(join(root, path)).size,
+    readCapped(path, maxBytes) {
+      const fd = openSync(join(root, path), 'r');
+      try {
+        const { size, mtimeMs } = fstatSync(fd);
+        const stamp = `${mtimeMs}:${size}`;
+        return size > maxBytes ? { size, stamp } : { text: readFileSync(fd, 'utf8'), stamp };
+      } finally {
+        closeSync(fd);
+      }
+    },
   };
 }
 

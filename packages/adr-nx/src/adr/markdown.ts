@@ -1,5 +1,6 @@
 import unified from 'unified';
 import remarkParse from 'remark-parse';
+import { scanOutline } from './markdown-scan';
 import type { Heading } from './types';
 
 // unified 9 / remark-parse 9 are the last CommonJS releases: the ADR model must stay synchronous
@@ -32,9 +33,15 @@ const RELATIVE = /^(?![a-z][a-z0-9+.-]*:)(?!#)(?!\/\/)\S/i;
 
 /**
  * Headings and relative links of a markdown body. `lineOffset` is added to every line so
- * positions refer to the whole file, front-matter included.
+ * positions refer to the whole file, front-matter included. Plain ADRs are read by a line
+ * scanner; anything it cannot be sure of goes to remark (see markdown-scan.ts).
  */
 export function outlineMarkdown(body: string, lineOffset = 0): MarkdownOutline {
+  return scanOutline(body, lineOffset) ?? outlineWithRemark(body, lineOffset);
+}
+
+/** The outline from remark's syntax tree: exact for any CommonMark. */
+export function outlineWithRemark(body: string, lineOffset = 0): MarkdownOutline {
   const tree = processor.parse(body) as unknown as MdNode;
   const headings: Heading[] = [];
   const relativeLinks: MarkdownOutline['relativeLinks'] = [];

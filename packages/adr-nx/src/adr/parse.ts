@@ -1,5 +1,5 @@
-import matter from 'gray-matter';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { frontMatterPosition, locateInYaml } from './locate';
 import { outlineMarkdown } from './markdown';
 import { idFor, numberFromFileName } from './naming';
 import { validateFrontMatter } from './schema';
@@ -8,12 +8,31 @@ import type { AdrDocument, AdrFrontMatter, Diagnostic } from './types';
 const FENCE = /^---[ \t]*\n/;
 const CLOSED_FENCE = /^---[ \t]*\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/;
 
-/** True for a real calendar date written YYYY-MM-DD. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a real calendar date written YYYY-MM-DD (Gregorian leap years). */
 export function isRealDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+
+/**
+ * The front-matter block and the body, split exactly as gray-matter splits them (the closing
+ * delimiter is the first line starting with ---), without its per-call options, cache and file
+ * object: this runs for every ADR on every check. parse-yaml.spec.ts compares the two.
+ */
+export function splitFrontMatter(text: string): { matter: string; content: string } {
+  const str = text.slice(3);
+  const close = str.indexOf('\n---');
+  if (close === -1) return { matter: str, content: '' };
+  let content = str.slice(close + 4);
+  if (content[0] === '\r') content = content.slice(1);
+  if (content[0] === '\n') content = content.slice(1);
+  return { matter: str.slice(0, close), content };
 }
 
 function looksBinary(text: string): boolean {
@@ -76,8 +95,7 @@ export function parseAdr(rawText: string, path: string, options: ParseOptions = 
     doc.bodyLine = 2;
   } else if (FENCE.test(text)) {
     doc.hasFrontMatter = true;
-    // gray-matter finds the block; the YAML itself is read by `yaml` below, for line/column positions.
-    const parsed = matter(text, { engines: { yaml: () => ({}) } } as never);
+    const parsed = splitFrontMatter(text);
     doc.frontMatterText = parsed.matter.replace(/^[ \t]*\n/, '');
     doc.body = parsed.content;
     doc.bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length;
@@ -115,18 +133,45 @@ export function parseAdr(rawText: string, path: string, options: ParseOptions = 
 
 type Report = (line: number, column: number, code: string, message: string, hint?: string, severity?: Diagnostic['severity']) => void;
 
-function readFrontMatter(doc: AdrDocument, report: Report): void {
-  const lineCounter = new LineCounter();
-  const yamlDoc = parseDocument(doc.frontMatterText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const base = doc.frontMatterLine - 1;
-  if (yamlDoc.errors.length > 0) {
-    for (const error of yamlDoc.errors) {
-      const pos = lineCounter.linePos(error.pos[0]);
-      report(base + pos.line, pos.col, 'front-matter/yaml', `front-matter is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, 'Fix the YAML syntax (quote values that contain ": " or start with special characters).');
-    }
-    return;
+// js-yaml 3 (gray-matter's own YAML engine) reads front-matter ~8x faster than `yaml`. Text
+// where the two YAML readers could disagree (anchors, aliases, tags, numbers with leading zeros
+// or underscores, sexagesimals) goes to `yaml`, which also reads every text js-yaml rejects so
+// errors keep their exact wording and position.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jsYaml = require('js-yaml') as { load(text: string, options: { schema: unknown }): unknown; CORE_SCHEMA: unknown };
+const NEEDS_CAREFUL_YAML = /(?:^|[\s[{,])(?:[&*!]\S|[+-]?0[\dxob_]|\d+_\d|<<)|\d:\d/m;
+
+function quickLoad(text: string): { data: unknown } | null {
+  if (NEEDS_CAREFUL_YAML.test(text)) return null;
+  try {
+    return { data: jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) ?? null };
+  } catch {
+    return null;
   }
-  const data = yamlDoc.toJS({ maxAliasCount: 50 }) as unknown;
+}
+
+function readFrontMatter(doc: AdrDocument, report: Report): void {
+  const base = doc.frontMatterLine - 1;
+  let data: unknown;
+  let locate: (path: Array<string | number>, atKey?: boolean) => { line: number; column: number };
+  const quick = quickLoad(doc.frontMatterText);
+  if (quick) {
+    data = quick.data;
+    // Positions are only needed for problems: the YAML is parsed again, with positions, then.
+    locate = (path, atKey) => frontMatterPosition(doc, path, atKey);
+  } else {
+    const lineCounter = new LineCounter();
+    const yamlDoc = parseDocument(doc.frontMatterText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    if (yamlDoc.errors.length > 0) {
+      for (const error of yamlDoc.errors) {
+        const pos = lineCounter.linePos(error.pos[0]);
+        report(base + pos.line, pos.col, 'front-matter/yaml', `front-matter is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, 'Fix the YAML syntax (quote values that contain ": " or start with special characters).');
+      }
+      return;
+    }
+    data = yamlDoc.toJS({ maxAliasCount: 50 }) as unknown;
+    locate = (path, atKey) => locateInYaml(yamlDoc, lineCounter, path, base, atKey);
+  }
   if (data === null || data === undefined) {
     doc.frontMatter = {};
   } else if (typeof data !== 'object' || Array.isArray(data)) {
@@ -139,7 +184,6 @@ function readFrontMatter(doc: AdrDocument, report: Report): void {
   doc.status = typeof fm.status === 'string' ? fm.status : null;
   doc.date = typeof fm.date === 'string' ? fm.date : null;
 
-  const locate = (path: Array<string | number>, atKey = false): { line: number; column: number } => locateInYaml(yamlDoc, lineCounter, path, base, atKey);
   for (const problem of validateFrontMatter(fm)) {
     const at = locate(problem.path, problem.atKey);
     report(at.line, at.column, 'front-matter/schema', problem.message, hintFor(problem.path));
@@ -150,43 +194,12 @@ function readFrontMatter(doc: AdrDocument, report: Report): void {
   }
 }
 
-function hintFor(path: Array<string | number>): string | undefined {
+function hintFor(path: Array<string | number>): string {
   const key = path[0];
   if (key === 'status') return 'Use proposed, accepted, rejected, deprecated or superseded.';
   if (key === 'date') return 'Write the date as YYYY-MM-DD, e.g. date: 2026-11-22.';
   if (key === 'supersedes') return 'List ADR numbers, e.g. supersedes: [3].';
   if (key === 'superseded-by') return 'Give the number of the replacing ADR, e.g. superseded-by: 12.';
   if (key === 'enforcement') return 'See the enforcement keys in docs/adr/0000-record-architecture-decisions.md.';
-  return undefined;
-}
-
-/** Line and column of the deepest existing node on `path` (so a missing key points at its parent). */
-export function locateInYaml(
-  yamlDoc: Document,
-  lineCounter: LineCounter,
-  path: Array<string | number>,
-  lineBase: number,
-  atKey = false,
-): { line: number; column: number } {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const sub = path.slice(0, depth);
-    let node: unknown;
-    if (depth === 0) node = yamlDoc.contents;
-    else {
-      // Point at the key of a map entry when there is one: "status: x" -> the "status" key.
-      const parent = depth === 1 ? yamlDoc.contents : yamlDoc.getIn(path.slice(0, depth - 1), true);
-      if (isMap(parent)) {
-        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(sub[depth - 1]));
-        node = pair ? (!atKey && pair.value && path.length === depth && isScalar(pair.value) ? pair.value : pair.key) : undefined;
-      } else {
-        node = yamlDoc.getIn(sub, true);
-      }
-    }
-    const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    if (range) {
-      const pos = lineCounter.linePos(range[0]);
-      return { line: lineBase + pos.line, column: pos.col };
-    }
-  }
-  return { line: lineBase + 1, column: 1 };
+  return 'See the front-matter keys in docs/adr/0000-record-architecture-decisions.md.';
 }
