@@ -48,9 +48,13 @@ mkdirSync(demo, { recursive: true });
 write('package.json', JSON.stringify({ name: '@acme/demo', version: '0.0.0', private: true, workspaces: ['libs/*'] }, null, 2));
 write('nx.json', JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json' }, null, 2));
 write('.gitignore', 'node_modules\n.nx/cache\n.nx/workspace-data\n');
-for (const [name, tags] of [['payments-data', ['scope:payments', 'type:data']], ['shared-util', ['scope:shared', 'type:util']]]) {
-  write(`libs/${name}/package.json`, JSON.stringify({ name: `@acme/${name}`, version: '0.0.0', nx: { tags } }, null, 2));
-  write(`libs/${name}/src/index.js`, `module.exports = { name: '${name}' };\n`);
+for (const [name, tags, deps] of [
+  ['payments-data', ['scope:payments', 'type:data'], {}],
+  ['shared-util', ['scope:shared', 'type:util'], { '@acme/payments-data': '*' }],
+]) {
+  const build = `node -e "setTimeout(() => console.log('built ${name}'), ${name.length * 40})"`;
+  write(`libs/${name}/package.json`, JSON.stringify({ name: `@acme/${name}`, version: '0.0.0', scripts: { build }, dependencies: deps, nx: { tags } }, null, 2));
+  write(`libs/${name}/src/index.js`, name === 'shared-util' ? "const data = require('@acme/payments-data');\nmodule.exports = { data };\n" : `module.exports = { name: '${name}' };\n`);
 }
 sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-dev', `nx@${NX}`, `@nx/js@${NX}`, ...tarballs], demo, { quiet: true });
 sh('git', ['init', '-q'], demo, { quiet: true });
@@ -68,5 +72,34 @@ show('catalog-info.yaml');
 title('Projects and the targets the plugin infers');
 sh('npx', ['nx', 'show', 'projects', '--with-target', 'adr-check'], demo);
 sh('npx', ['nx', 'show', 'projects', '--with-target', 'dora'], demo);
+
+title('Codify a decision: an accepted ADR with an enforcement block');
+sh('npx', ['nx', 'g', '@fx/adr-nx:adr', 'Shared libraries depend only on shared libraries', '--status=accepted', '--tags=architecture'], demo, { quiet: true });
+const boundary = 'docs/adr/0003-shared-libraries-depend-only-on-shared-libraries.md';
+write(
+  boundary,
+  readFileSync(join(demo, boundary), 'utf8').replace(
+    'tags: [architecture]\n',
+    'tags: [architecture]\nenforcement:\n  dependencyConstraints:\n    - sourceTag: "scope:shared"\n      onlyDependOnLibsWithTags: ["scope:shared"]\n  requiredTags: ["scope:*", "type:*"]\n',
+  ),
+);
+console.log(readFileSync(join(demo, boundary), 'utf8').split('---')[1]);
+
+title('nx run-many -t adr-check   (shared-util imports payments-data: the check fails and cites the ADR)');
+const failing = sh('npx', ['nx', 'run-many', '-t', 'adr-check', '--outputStyle=static'], demo, { allowFail: true });
+console.log(`exit code ${failing.status} (non-zero: CI stops here)`);
+
+title('Fix the code and check again');
+write('libs/shared-util/package.json', readFileSync(join(demo, 'libs/shared-util/package.json'), 'utf8').replace('"@acme/payments-data": "*"', ''));
+write('libs/shared-util/src/index.js', "module.exports = { util: true };\n");
+sh('npx', ['nx', 'run-many', '-t', 'adr-check', '--outputStyle=static'], demo);
+
+title('Build timings: nx run-many -t build, then report-timings (a dry run: no DD_API_KEY)');
+sh('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], demo, { quiet: true });
+sh('npx', ['nx', 'run', '@acme/demo:report-timings'], demo);
+
+title("DORA: the four keys of this repository's own history (every commit on main is a deployment)");
+const dora = sh('npx', ['nx', 'run', '@fx/adr-nx-workspace:dora', '--deploymentSource=branch', '--branch=main', '--days=365', '--outputStyle=static'], repo, { allowFail: true });
+if (dora.status !== 0) console.log('(dora needs this repository\'s git history: run the demo from a git clone)');
 
 console.log(`\nDone. The sample workspace is in ${demo}: try \`cd tmp/demo && npx nx g @fx/adr-nx:adr --help\`.`);
