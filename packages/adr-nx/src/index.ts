@@ -3,3 +3,4 @@ export { createNodes, createNodesV2 } from './plugin';
 export type { AdrNxPluginOptions } from './plugin-options';
 export { initGenerator } from './generators/init/generator';
 export { adrGenerator } from './generators/adr/generator';
+export { importGenerator } from './generators/import/generator';
