@@ -4,3 +4,4 @@ export type { AdrNxPluginOptions } from './plugin-options';
 export { initGenerator } from './generators/init/generator';
 export { adrGenerator } from './generators/adr/generator';
 export { importGenerator } from './generators/import/generator';
+export { discussionGenerator } from './generators/discussion/generator';
