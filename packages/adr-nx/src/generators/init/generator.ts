@@ -4,6 +4,7 @@ import { today } from '../adr/generator';
 import { annotateCatalogInfo } from './lib/catalog-info';
 import { registerPlugin } from './lib/register-plugin';
 import { ensureRootProject } from './lib/root-project';
+import { addTechDocs } from './lib/techdocs';
 import type { InitGeneratorSchema } from './schema';
 
 /** What `nx add @fx/adr-nx` runs. Idempotent: a second run finds everything in place and changes nothing. */
@@ -32,6 +33,8 @@ export async function initGenerator(tree: Tree, options: InitGeneratorSchema = {
     const result = annotateCatalogInfo(tree, dir, options.owner ?? 'platform-team');
     if (result !== 'unchanged') done.push(`${result} catalog-info.yaml (backstage.io/adr-location: ${dir})`);
   }
+
+  if (options.techdocs) done.push(...addTechDocs(tree, dir));
 
   logger.info(done.length ? `@fx/adr-nx: ${done.join('; ')}.` : '@fx/adr-nx: already set up; nothing to change.');
 }
