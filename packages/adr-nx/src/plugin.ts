@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesV2, type TargetConfiguration } from '@nx/devkit';
 import picomatch from 'picomatch';
@@ -49,21 +49,39 @@ export function workspaceProjectRoot(roots: Iterable<string>, adrDirectory: stri
   return best;
 }
 
-function adrCheckTarget(options: NormalizedPluginOptions): TargetConfiguration {
+/** Re-run when @fx/adr-nx itself changes; only possible when it is an installed package (not this repo's source). */
+function pluginVersionInput(workspaceRoot: string): Array<{ externalDependencies: string[] }> {
+  return existsSync(join(workspaceRoot, 'node_modules', '@fx', 'adr-nx', 'package.json')) ? [{ externalDependencies: ['@fx/adr-nx'] }] : [];
+}
+
+/**
+ * `adr-check` on every project. One project (the workspace root, else the one holding the ADR
+ * folder, else the first) also checks the documents, so `nx run-many -t adr-check` checks them
+ * once. Inputs are what the result depends on, so unrelated changes are cache hits:
+ * - documents: every file in the ADR folder (the ADRs and the decision log);
+ * - compliance: the ADRs; the project's files, whose imports make its graph edges; and the
+ *   configuration (tags) of every project it depends on, directly or not. Nx hashes the
+ *   project's own configuration (tags, targets) and its npm dependencies with these.
+ * The workspace root project's compliance is not checked (see isToolingProject), so its
+ * target depends on the ADR folder only.
+ */
+function adrCheckTarget(options: NormalizedPluginOptions, role: { documents: boolean; tooling: boolean }, workspaceRoot: string): TargetConfiguration {
+  const dir = options.adrDirectory === '.' ? '{workspaceRoot}' : `{workspaceRoot}/${options.adrDirectory}`;
+  // Workspace filesets are hashed as one set, so a negation would also drop README.md from the documents' inputs.
+  const adrInputs = role.documents ? [`${dir}/**/*`] : [`${dir}/*.md`, `!${dir}/README.md`];
+  const complianceInputs = role.tooling ? [] : ['default', { fileset: '{projectRoot}/project.json', dependencies: true }];
+  const inputs: NonNullable<TargetConfiguration['inputs']> = [...adrInputs, ...complianceInputs, ...pluginVersionInput(workspaceRoot)];
   return {
     executor: '@fx/adr-nx:adr-check',
     cache: true,
-    inputs: [
-      `{workspaceRoot}/${options.adrDirectory}/**/*.md`,
-      '{projectRoot}/project.json',
-      '{projectRoot}/package.json',
-      'default',
-      '^default',
-      { externalDependencies: ['@fx/adr-nx'] },
-    ],
-    options: { adrDirectory: options.adrDirectory },
+    inputs,
+    options: { adrDirectory: options.adrDirectory, ...(role.documents ? { documents: true } : {}) },
     metadata: {
-      description: 'Checks the ADRs and this project\'s compliance with the accepted ones',
+      description: role.documents
+        ? role.tooling
+          ? 'Checks the ADR documents (once per run)'
+          : "Checks the ADR documents (once per run) and this project's compliance with the accepted ADRs"
+        : "Checks this project's compliance with the accepted ADRs",
       technologies: ['adr'],
     },
   };
@@ -92,6 +110,8 @@ export const createNodesV2: CreateNodesV2<AdrNxPluginOptions> = [
     const options = normalizePluginOptions(rawOptions);
     const roots = projectRootsFrom(files, context.workspaceRoot);
     const workspaceRoot = workspaceProjectRoot(roots, options.adrDirectory);
+    // Without a root project or one holding the ADRs, the first project checks the documents.
+    const documentsRoot = workspaceRoot ?? [...roots].sort()[0];
     const seen = new Set<string>();
     return createNodesFromFiles(
       (file) => {
@@ -99,7 +119,8 @@ export const createNodesV2: CreateNodesV2<AdrNxPluginOptions> = [
         // One result per project root, even when it has both project.json and package.json.
         if (!roots.has(root) || seen.has(root)) return {};
         seen.add(root);
-        const targets: Record<string, TargetConfiguration> = { [options.targetName]: adrCheckTarget(options) };
+        const role = { documents: root === documentsRoot, tooling: root === '.' };
+        const targets: Record<string, TargetConfiguration> = { [options.targetName]: adrCheckTarget(options, role, context.workspaceRoot) };
         if (root === workspaceRoot) Object.assign(targets, workspaceTargets(options));
         return { projects: { [root]: { targets } } };
       },

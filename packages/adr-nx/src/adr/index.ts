@@ -1,6 +1,7 @@
 export * from './types';
 export * from './naming';
 export * from './parse';
+export * from './locate';
 export * from './schema';
 export * from './render';
 export * from './numbering';

@@ -66,3 +66,8 @@ export function updateFrontMatterInText(text: string, updates: Record<string, un
   const yamlText = doc.toString(STRINGIFY);
   return `${m[1]}${yamlText}${m[3]}${text.slice(m[0].length)}`;
 }
+
+/** The text with a leading byte order mark removed and CRLF line endings turned into LF. */
+export function normalizeAdrText(text: string): string {
+  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n/g, '\n');
+}

@@ -57,15 +57,19 @@ export function writeNewAdr(tree: Tree, dir: string, input: NewAdr): WrittenAdr 
   return { path, number, id: formatAdrId(number), document };
 }
 
-/** Marks `old` as superseded by `by`, in its front-matter and with a link under its title. */
-export function markSuperseded(tree: Tree, old: AdrDocument, by: { number: number; title: string; path: string }): void {
-  const text = tree.read(old.path, 'utf-8') ?? '';
+/** The text of an ADR marked superseded by `by`: front-matter keys plus a link under its title. */
+export function markSupersededInText(text: string, by: { number: number; title: string; path: string }): string {
   let updated = updateFrontMatterInText(text, { status: 'superseded', 'superseded-by': by.number });
   const link = `Superseded by [${formatAdrId(by.number)}: ${by.title}](${by.path.split('/').pop()}).`;
   if (!updated.includes(link)) {
     updated = updated.replace(/^(# .*\n)/m, `$1\n> ${link}\n`);
   }
-  tree.write(old.path, updated);
+  return updated;
+}
+
+/** Marks `old` as superseded by `by`, in its front-matter and with a link under its title. */
+export function markSuperseded(tree: Tree, old: AdrDocument, by: { number: number; title: string; path: string }): void {
+  tree.write(old.path, markSupersededInText(tree.read(old.path, 'utf-8') ?? '', by));
 }
 
 /** Rewrites the decision log in `<dir>/README.md` from the ADRs now in the tree. */
