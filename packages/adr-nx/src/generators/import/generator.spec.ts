@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { ADR_STATUSES, isAdrCandidate, parseAdr, readAdrsInTree } from '../../adr';
+import { ADR_STATUSES, isAdrCandidate, parseAdr, readAdrsInTree, treeSource } from '../../adr';
+import { checkDocuments } from '../../adr-check/documents/check-documents';
 import { importGenerator } from './generator';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..', '..');
@@ -52,6 +53,10 @@ describe('import generator', () => {
       const written = adrFiles(tree);
       expect(written).toHaveLength(decisions.length);
       for (const path of written) expectCanonical(tree, path);
+      // adr-check's own document checks: schema, names, numbers, supersession, links, dates, decision log.
+      const checked = checkDocuments(treeSource(tree), 'docs/adr');
+      expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(checked.adrs).toHaveLength(decisions.length);
       // supersedes / superseded-by point at each other.
       const adrs = readAdrsInTree(tree, 'docs/adr');
       for (const adr of adrs) {
