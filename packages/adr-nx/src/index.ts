@@ -6,3 +6,4 @@ export { initGenerator } from './generators/init/generator';
 export { adrGenerator } from './generators/adr/generator';
 export { importGenerator } from './generators/import/generator';
 export { discussionGenerator } from './generators/discussion/generator';
+export { libraryGenerator } from './generators/library/generator';
