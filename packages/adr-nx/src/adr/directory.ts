@@ -6,6 +6,12 @@ import type { AdrDocument, Diagnostic } from './types';
 /** ADRs are prose: a file this large is a mistake (a log, a binary), not a decision. */
 export const MAX_ADR_BYTES = 1024 * 1024;
 
+const UNREADABLE_HINTS: Record<string, string> = {
+  EISDIR: 'It is a directory (or a link to one): an ADR is one Markdown file; rename or move it.',
+  ENOENT: 'It is a link to a file that does not exist: fix or remove the link.',
+  ELOOP: 'It is a link that points back at itself: fix or remove the link.',
+};
+
 export interface AdrDirectory {
   dir: string;
   exists: boolean;
@@ -52,7 +58,8 @@ export function readAdrDirectory(source: FileSource, dir: string, options: ReadA
       if (options.select && !options.select(text)) continue;
       result.adrs.push(parseAdr(text, path));
     } catch (error) {
-      fail(`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check the file permissions (it must be readable by the user running Nx).');
+      const code = (error as NodeJS.ErrnoException).code;
+      fail(`cannot read the file: ${code ?? (error as Error).message}`, UNREADABLE_HINTS[code ?? ''] ?? 'Check the file permissions (it must be readable by the user running Nx).');
     }
   }
   result.adrs.sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.fileName.localeCompare(b.fileName));

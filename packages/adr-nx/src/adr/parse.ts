@@ -150,14 +150,14 @@ function readFrontMatter(doc: AdrDocument, report: Report): void {
   }
 }
 
-function hintFor(path: Array<string | number>): string | undefined {
+function hintFor(path: Array<string | number>): string {
   const key = path[0];
   if (key === 'status') return 'Use proposed, accepted, rejected, deprecated or superseded.';
   if (key === 'date') return 'Write the date as YYYY-MM-DD, e.g. date: 2026-11-22.';
   if (key === 'supersedes') return 'List ADR numbers, e.g. supersedes: [3].';
   if (key === 'superseded-by') return 'Give the number of the replacing ADR, e.g. superseded-by: 12.';
   if (key === 'enforcement') return 'See the enforcement keys in docs/adr/0000-record-architecture-decisions.md.';
-  return undefined;
+  return 'See the front-matter keys in docs/adr/0000-record-architecture-decisions.md.';
 }
 
 /** Line and column of the deepest existing node on `path` (so a missing key points at its parent). */

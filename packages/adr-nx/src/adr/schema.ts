@@ -27,6 +27,8 @@ function pathOf(error: ErrorObject): Array<string | number> {
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   if (error.keyword === 'additionalProperties') parts.push((error.params as { additionalProperty: string }).additionalProperty);
+  // A missing key is about that key (its hint), though it is located at its parent.
+  if (error.keyword === 'required') parts.push((error.params as { missingProperty: string }).missingProperty);
   return parts;
 }
 

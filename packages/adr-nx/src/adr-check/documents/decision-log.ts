@@ -27,7 +27,7 @@ export function checkDecisionLog(dir: string, readme: string | null, adrs: reado
       severity: 'error',
       code: 'decision-log/stale',
       message: `the decision log is out of date (${changed})`,
-      hint: 'Run `nx run <project>:adr-check --fix` (or `nx g @fx/adr-nx:adr`, which keeps it current) and commit README.md.',
+      hint: 'Run `nx run-many -t adr-check --fix` and commit README.md (`nx g @fx/adr-nx:adr` keeps it current).',
       fix,
     },
   ];
