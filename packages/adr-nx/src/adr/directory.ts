@@ -14,8 +14,16 @@ export interface AdrDirectory {
   diagnostics: Diagnostic[];
 }
 
+export interface ReadAdrDirectoryOptions {
+  /**
+   * Parse only the files whose text passes this test (the others are left out of `adrs`). Lets
+   * callers that need a few ADRs, such as the policy (only ADRs with `enforcement`), skip the rest.
+   */
+  select?: (text: string) => boolean;
+}
+
 /** Reads and parses every ADR in `dir` (not recursive; README, index and templates skipped), sorted by number. */
-export function readAdrDirectory(source: FileSource, dir: string): AdrDirectory {
+export function readAdrDirectory(source: FileSource, dir: string, options: ReadAdrDirectoryOptions = {}): AdrDirectory {
   const names = source.list(dir);
   const result: AdrDirectory = { dir, exists: names !== null, adrs: [], diagnostics: [] };
   if (names === null) {
@@ -40,7 +48,9 @@ export function readAdrDirectory(source: FileSource, dir: string): AdrDirectory 
         fail(`the file is ${(size / 1024 / 1024).toFixed(1)} MB; an ADR is at most ${MAX_ADR_BYTES / 1024 / 1024} MB of prose`, 'Move large material (logs, data, images) out of the ADR and link to it.');
         continue;
       }
-      result.adrs.push(parseAdr(source.read(path), path));
+      const text = source.read(path);
+      if (options.select && !options.select(text)) continue;
+      result.adrs.push(parseAdr(text, path));
     } catch (error) {
       fail(`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check the file permissions (it must be readable by the user running Nx).');
     }
