@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import { join, posix } from 'node:path';
 import type { ProjectGraph, ProjectGraphProjectNode } from '@nx/devkit';
 import { parse as parseJsonc } from 'jsonc-parser';
+import { packageNameOf } from '../../policy/imports';
 import { StampedCache, statStamp } from '../utils/stat-cache';
 
 export type ImportTarget =
@@ -19,14 +20,9 @@ export interface ProjectLocator {
 
 const BUILTINS = new Set(builtinModules);
 
-/** `@scope/pkg/deep` -> `@scope/pkg`, `pkg/deep` -> `pkg`. */
-export function packageNameOf(specifier: string): string {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-}
-
+/** Node's own modules (`fs`, `node:fs`, `fs/promises`): no project, no npm package. */
 export function isBuiltinModule(specifier: string): boolean {
-  return specifier.startsWith('node:') || BUILTINS.has(packageNameOf(specifier));
+  return specifier.startsWith('node:') || BUILTINS.has(specifier) || BUILTINS.has(specifier.split('/')[0]);
 }
 
 interface PathAlias {
@@ -110,6 +106,7 @@ function createLocator(graph: ProjectGraph, aliases: PathAlias[]): ProjectLocato
         if (project) return { kind: 'project', project };
       }
       const packageName = packageNameOf(specifier);
+      if (packageName === null) return null;
       const workspaceProject = byPackageName.get(packageName);
       if (workspaceProject) return { kind: 'project', project: workspaceProject };
       return { kind: 'npm', packageName };
