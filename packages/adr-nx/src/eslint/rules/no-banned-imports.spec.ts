@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { plainJs, RuleTester, tested } from '../__fixtures__/rule-tester';
 import { Linter } from 'eslint';
-import * as espree from 'espree';
 import { adr, fixtureWorkspace, resetAllCaches } from '../__fixtures__/workspace';
 import rule, { replacementFor } from './no-banned-imports';
 
@@ -33,11 +32,11 @@ const winston = (output: string) => ({
   data: { specifier: 'winston', adr: cite, advice },
   suggestions: [{ messageId: 'useReplacement' as const, data: { replacement: '@fx/logger', id: 'ADR-0007' }, output }],
 });
-const js = { parser: espree, sourceType: 'commonjs' as const, ecmaVersion: 'latest' as const };
+const js = plainJs('commonjs');
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-banned-imports', rule, {
+ruleTester.run('no-banned-imports', tested(rule), {
   valid: [
     { filename: file, code: "import { log } from '@fx/logger';\nimport x from './winston';" },
     { name: 'a superseded ADR bans nothing', filename: file, code: "import _ from 'lodash';" },
