@@ -2,6 +2,7 @@ import { logger, type Tree } from '@nx/devkit';
 import { META_ADR_BODY, readAdrsInTree, regenerateDecisionLog, writeNewAdr } from '../../adr';
 import { today } from '../adr/generator';
 import { annotateCatalogInfo } from './lib/catalog-info';
+import { wireEslint } from './lib/eslint';
 import { registerPlugin } from './lib/register-plugin';
 import { ensureRootProject } from './lib/root-project';
 import type { InitGeneratorSchema } from './schema';
@@ -33,7 +34,11 @@ export async function initGenerator(tree: Tree, options: InitGeneratorSchema = {
     if (result !== 'unchanged') done.push(`${result} catalog-info.yaml (backstage.io/adr-location: ${dir})`);
   }
 
+  const eslint = options.eslint !== false ? wireEslint(tree, dir) : { done: [] };
+  done.push(...eslint.done);
+
   logger.info(done.length ? `@fx/adr-nx: ${done.join('; ')}.` : '@fx/adr-nx: already set up; nothing to change.');
+  return eslint.install;
 }
 
 export default initGenerator;
