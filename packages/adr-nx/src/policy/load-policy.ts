@@ -14,7 +14,7 @@ interface CacheEntry {
 const cache = new Map<string, CacheEntry>();
 
 /** Name, mtime and size of every ADR file: changes whenever an ADR is added, removed or edited. */
-function directorySignature(workspaceRoot: string, adrDirectory: string): string {
+export function directorySignature(workspaceRoot: string, adrDirectory: string): string {
   const dir = join(workspaceRoot, adrDirectory);
   let names: string[];
   try {

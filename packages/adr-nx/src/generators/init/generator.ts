@@ -2,6 +2,7 @@ import { logger, type Tree } from '@nx/devkit';
 import { META_ADR_BODY, readAdrsInTree, regenerateDecisionLog, writeNewAdr } from '../../adr';
 import { today } from '../adr/generator';
 import { annotateCatalogInfo } from './lib/catalog-info';
+import { wireEslint } from './lib/eslint';
 import { registerPlugin } from './lib/register-plugin';
 import { ensureRootProject } from './lib/root-project';
 import { addTechDocs } from './lib/techdocs';
@@ -36,7 +37,11 @@ export async function initGenerator(tree: Tree, options: InitGeneratorSchema = {
 
   if (options.techdocs) done.push(...addTechDocs(tree, dir));
 
+  const eslint = options.eslint !== false ? wireEslint(tree, dir) : { done: [] };
+  done.push(...eslint.done);
+
   logger.info(done.length ? `@fx/adr-nx: ${done.join('; ')}.` : '@fx/adr-nx: already set up; nothing to change.');
+  return eslint.install;
 }
 
 export default initGenerator;

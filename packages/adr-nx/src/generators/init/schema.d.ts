@@ -3,6 +3,7 @@ export interface InitGeneratorSchema {
   catalogInfo?: boolean;
   owner?: string;
   techdocs?: boolean;
+  eslint?: boolean;
   keepExistingVersions?: boolean;
   updatePackageScripts?: boolean;
   skipFormat?: boolean;

@@ -3,6 +3,7 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { parse } from 'yaml';
 import { libraryGenerator } from './generator';
 import { loadLibraryGenerator } from './lib/load-library-generator';
+import ownPackage from '../../../package.json';
 
 const BOUNDARIES = `---
 status: accepted
@@ -80,8 +81,8 @@ describe('library generator', () => {
     expect(targets.typecheck).toEqual(expect.objectContaining({ executor: 'nx:run-commands', options: { command: 'tsc -p libs/payments/data/tsconfig.lib.json --noEmit' } }));
 
     const eslintConfig = tree.read('libs/payments/data/eslint.config.mjs', 'utf-8') as string;
-    expect(eslintConfig).toMatch(/^import adr from '@fx\/adr-nx\/eslint';$/m);
-    expect(eslintConfig).toMatch(/\.\.\.baseConfig,\n\s+adr\.configs\.recommended,\n/);
+    expect(eslintConfig).toMatch(/^import adrNx from '@fx\/adr-nx\/eslint';$/m);
+    expect(eslintConfig).toMatch(/\.\.\.baseConfig,[\s\S]*adrNx\.configs\.recommended,?\n\];/);
 
     const catalog = parse(tree.read('libs/payments/data/catalog-info.yaml', 'utf-8') as string);
     expect(catalog).toEqual({
@@ -153,6 +154,8 @@ describe('library generator', () => {
     tree.write('.eslintrc.json', JSON.stringify({ root: true, plugins: ['@nx'], overrides: [] }));
     await libraryGenerator(tree, { directory: 'libs/shared/util', tags: 'scope:shared,type:util', skipFormat: true });
     expect(readJson(tree, 'libs/shared/util/.eslintrc.json').extends).toEqual(expect.arrayContaining(['plugin:@fx/adr-nx/legacy-recommended']));
+    // eslintrc loads the rules from @fx/eslint-plugin-adr-nx: it is added at this package's version.
+    expect(readJson(tree, 'package.json').devDependencies['@fx/eslint-plugin-adr-nx']).toBe(ownPackage.version);
   });
 
   it('says how to install @nx/js when it is missing', async () => {

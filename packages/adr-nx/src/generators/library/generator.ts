@@ -93,7 +93,10 @@ export async function libraryGenerator(tree: Tree, options: LibraryGeneratorSche
       .join('\n'),
   );
   for (const missing of targets.missing) logger.warn(`Not added: the target ${missing}. adr-check reports it until it exists.`);
-  return callback ?? (() => undefined);
+  return async () => {
+    await callback?.();
+    if (eslint.kind === 'added') await eslint.install?.();
+  };
 }
 
 export default libraryGenerator;

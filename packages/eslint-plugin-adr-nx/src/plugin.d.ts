@@ -1,0 +1,2 @@
+import plugin = require('@fx/adr-nx/eslint');
+export = plugin;
