@@ -87,6 +87,9 @@ export default createRule({
         }
         const targetProject = target.project;
         if (targetProject.name === source.name) return;
+        // The workspace root project holds tooling (the root eslint.config.mjs a library's config
+        // imports), not code: adr-check does not constrain it either (isToolingProject).
+        if (targetProject.data.root === '.' || targetProject.data.root === '') return;
         const key = `${options.preview ? 1 : 0}\0${source.name}\0${targetProject.name}`;
         let first = verdicts.get(key);
         if (first === undefined) {

@@ -73,11 +73,12 @@ describe('library generator', () => {
     const [name, project] = [...getProjects(tree).entries()].find(([, p]) => p.root === 'libs/payments/data')!;
     expect(project.tags).toEqual(['scope:payments', 'type:data']);
 
-    // test and lint by @nx/js's own options (explicit targets here; inferred where the Nx plugins are registered), typecheck added.
-    const targets = readProjectConfiguration(tree, name).targets ?? {};
-    expect(targets.test?.executor).toBe('@nx/jest:jest');
-    expect(targets.lint?.executor).toBe('@nx/eslint:lint');
+    // test and lint by @nx/js's own options, inferred by the Nx plugins it registers (as the CLI does); typecheck added.
+    const plugins = (readJson(tree, 'nx.json').plugins as Array<string | { plugin: string }>).map((p) => (typeof p === 'string' ? p : p.plugin));
+    expect(plugins).toEqual(expect.arrayContaining(['@nx/jest/plugin', '@nx/eslint/plugin', '@fx/adr-nx']));
     expect(tree.exists('libs/payments/data/jest.config.cts')).toBe(true);
+    const targets = readProjectConfiguration(tree, name).targets ?? {};
+    expect(targets.test).toBeUndefined();
     expect(targets.typecheck).toEqual(expect.objectContaining({ executor: 'nx:run-commands', options: { command: 'tsc -p libs/payments/data/tsconfig.lib.json --noEmit' } }));
 
     const eslintConfig = tree.read('libs/payments/data/eslint.config.mjs', 'utf-8') as string;

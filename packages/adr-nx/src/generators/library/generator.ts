@@ -55,6 +55,9 @@ export async function libraryGenerator(tree: Tree, options: LibraryGeneratorSche
     tags: tags.join(','),
     // The ADR rules are ESLint rules: a library without a linter could not be checked by them.
     linter: options.linter ?? 'eslint',
+    // @nx/js's exported generator defaults to executors in project.json; `nx g @nx/js:library`
+    // infers targets through the Nx plugins unless told not to. Do what the CLI does.
+    addPlugin: options.addPlugin ?? (process.env.NX_ADD_PLUGINS !== 'false' && nxJson?.useInferencePlugins !== false),
     ...targets.libraryOptions,
   });
 

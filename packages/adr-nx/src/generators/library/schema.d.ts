@@ -23,6 +23,7 @@ export interface LibraryGeneratorSchema {
   strict?: boolean;
   minimal?: boolean;
   useProjectJson?: boolean;
+  addPlugin?: boolean;
   skipFormat?: boolean;
   [passThrough: string]: unknown;
 }
