@@ -62,7 +62,7 @@ describe('library, import and discussion generators in a workspace made from the
     expect(ws.read('libs/payments/data/README.md')).toContain('| [ADR-0002](../../../docs/adr/0002-log-through-fx-logger.md) | Log through fx logger | does not import `winston` (use `@fx/logger`) |');
 
     const lint = ws.nx(`run ${project}:lint --outputStyle=static`);
-    expect(lint.output).not.toContain('error');
+    expect(lint.output).not.toMatch(/\d+:\d+\s+error\s/);
     expect(lint.code).toBe(0);
     const check = ws.nx(`run ${project}:adr-check --outputStyle=static`);
     expect(check.code).toBe(0);
@@ -122,5 +122,13 @@ describe('library, import and discussion generators in a workspace made from the
     const adr = parseMadrWithFrontmatter(ws.read('docs/adr/0006-which-metrics-client-should-services-use.md'));
     expect(adr).toMatchObject({ status: 'proposed', date: '2026-11-21' });
     expect(adr.attributes).toMatchObject({ consulted: ['@alice', '@bob'], discussion: 'https://github.com/acme/platform/discussions/4190' });
+  });
+
+  it('init --techdocs adds the process pages from the package and the TechDocs annotation', () => {
+    expect(ws.nx('g @fx/adr-nx:init --techdocs').code).toBe(0);
+    expect(parse(ws.read('mkdocs.yml'))).toMatchObject({ docs_dir: 'docs', plugins: ['techdocs-core'] });
+    expect(ws.read('docs/adr-process.md')).toContain('# How we decide, record and enforce architecture decisions');
+    expect(ws.read('docs/reviewing-adr-prs.md')).toContain('[the process](adr-process.md)');
+    expect(parse(ws.read('catalog-info.yaml')).metadata.annotations).toMatchObject({ 'backstage.io/adr-location': 'docs/adr', 'backstage.io/techdocs-ref': 'dir:.' });
   });
 });
