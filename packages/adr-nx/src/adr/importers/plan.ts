@@ -8,7 +8,7 @@ import { convertSource, ORIGINAL_STATUS_KEY, type ImportNote } from './convert';
 import { splitUrl, rewriteRelativeLinks } from './links';
 import { DATE_NAMED_FILE, dateFromFileName } from './log4brains';
 import { readSource } from './read-source';
-import type { ImportFormat, Located } from './types';
+import type { ImportFormat } from './types';
 
 /**
  * How imported ADRs are numbered:
@@ -112,9 +112,10 @@ export function planImport(files: ImportSourceFile[], options: PlanOptions): Imp
       continue;
     }
     const read = readSource(file.text, file.name, file.path);
+    const { dateOf } = options;
     const converted = convertSource(read, file.path, {
       today: options.today,
-      dateOf: options.dateOf ? () => options.dateOf!(file.name) : undefined,
+      dateOf: dateOf ? () => dateOf(file.name) : undefined,
       lineOf: (text) => lineOfText(file.text, text),
     });
     notes.push(...converted.notes);
@@ -192,7 +193,7 @@ function assignNumbers(entries: Entry[], options: PlanOptions, notes: ImportNote
   const duplicates = [...byNumber.values()].filter((list) => list.length > 1);
   const clashes = numbered.filter((e) => taken.has(e.sourceNumber as number));
 
-  let mode: 'keep' | 'append' = options.numbering === 'append' || (options.numbering === 'auto' && clashes.length > 0) ? 'append' : 'keep';
+  const mode: 'keep' | 'append' = options.numbering === 'append' || (options.numbering === 'auto' && clashes.length > 0) ? 'append' : 'keep';
   if (mode === 'keep') {
     for (const list of duplicates) {
       for (const e of list.slice(1)) {
@@ -215,11 +216,8 @@ function assignNumbers(entries: Entry[], options: PlanOptions, notes: ImportNote
       });
     }
     for (const e of numbered) e.number = e.sourceNumber as number;
-  } else {
-    if (duplicates.length) {
-      notes.push({ file: '.', line: 1, level: 'warning', message: `files share numbers (${duplicates.map((l) => l.map((e) => e.file.name).join(' = ')).join('; ')}); numbered one after another by name` });
-    }
-    mode = 'append';
+  } else if (duplicates.length) {
+    notes.push({ file: '.', line: 1, level: 'warning', message: `files share numbers (${duplicates.map((l) => l.map((e) => e.file.name).join(' = ')).join('; ')}); numbered one after another by name` });
   }
   let next = nextAdrNumber([...taken.keys(), ...entries.map((e) => e.number ?? null)]);
   for (const e of mode === 'append' ? [...numbered, ...unnumbered] : unnumbered) {

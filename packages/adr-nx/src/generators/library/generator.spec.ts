@@ -68,9 +68,15 @@ describe('library generator', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
+  const projectAt = (root: string) => {
+    const found = [...getProjects(tree).entries()].find(([, p]) => p.root === root);
+    if (!found) throw new Error(`no project at ${root}`);
+    return found;
+  };
+
   it('makes an @nx/js library with the required targets, the ADR rules, a Backstage Component and the ADRs in its README', async () => {
     await libraryGenerator(tree, { directory: 'libs/payments/data', tags: 'scope:payments,type:data', skipFormat: true });
-    const [name, project] = [...getProjects(tree).entries()].find(([, p]) => p.root === 'libs/payments/data')!;
+    const [name, project] = projectAt('libs/payments/data');
     expect(project.tags).toEqual(['scope:payments', 'type:data']);
 
     // test and lint by @nx/js's own options, inferred by the Nx plugins it registers (as the CLI does); typecheck added.
@@ -145,7 +151,7 @@ describe('library generator', () => {
     tree.write('docs/adr/0004-docs.md', '---\nstatus: accepted\ndate: 2026-01-13\nenforcement:\n  requiredTargets: [docs, audit]\n---\n# Every library has docs and an audit\n');
     tree.write('nx.json', JSON.stringify({ ...readJson(tree, 'nx.json'), targetDefaults: { audit: { command: 'npm audit' } } }));
     await libraryGenerator(tree, { directory: 'libs/shared/util', tags: 'scope:shared,type:util', skipFormat: true });
-    const targets = readProjectConfiguration(tree, [...getProjects(tree).entries()].find(([, p]) => p.root === 'libs/shared/util')![0]).targets ?? {};
+    const targets = readProjectConfiguration(tree, projectAt('libs/shared/util')[0]).targets ?? {};
     expect(targets.audit).toEqual({});
     expect(targets.docs).toBeUndefined();
     expect(warn.mock.calls.join('\n')).toContain('Not added: the target "docs", which ADR-0004 "Every library has docs and an audit"');
