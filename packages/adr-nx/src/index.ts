@@ -1,6 +1,6 @@
 export * from './adr';
 export * from './policy';
-export { createNodes, createNodesV2 } from './plugin';
+export { createNodes, createNodesV2, postTasksExecution } from './plugin';
 export type { AdrNxPluginOptions } from './plugin-options';
 export { initGenerator } from './generators/init/generator';
 export { adrGenerator } from './generators/adr/generator';

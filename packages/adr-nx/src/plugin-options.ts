@@ -13,6 +13,8 @@ export interface AdrNxPluginOptions {
   reportTimingsTargetName?: string;
   /** Name of the inferred workspace target that computes DORA metrics. */
   doraTargetName?: string;
+  /** Record every Nx run's task timings for report-timings (postTasksExecution). Default true. */
+  recordTimings?: boolean;
 }
 
 export type NormalizedPluginOptions = Required<AdrNxPluginOptions>;
@@ -23,6 +25,7 @@ export function normalizePluginOptions(options: AdrNxPluginOptions | undefined):
     targetName: options?.targetName ?? 'adr-check',
     reportTimingsTargetName: options?.reportTimingsTargetName ?? 'report-timings',
     doraTargetName: options?.doraTargetName ?? 'dora',
+    recordTimings: options?.recordTimings ?? true,
   };
 }
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesV2, type TargetConfiguration } from '@nx/devkit';
+import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesV2, type PostTasksExecution, type TargetConfiguration } from '@nx/devkit';
 import picomatch from 'picomatch';
+import { recordTimings } from './metrics/timings/recorder';
 import { normalizePluginOptions, type AdrNxPluginOptions, type NormalizedPluginOptions } from './plugin-options';
 
 export type { AdrNxPluginOptions } from './plugin-options';
@@ -133,3 +134,6 @@ export const createNodesV2: CreateNodesV2<AdrNxPluginOptions> = [
 
 /** Nx 23 reads `createNodes` as the v2 batch signature; `createNodesV2` keeps Nx 21/22 working. */
 export const createNodes = createNodesV2;
+
+/** Records every Nx run's task timings for report-timings (metrics/timings/recorder.ts). */
+export const postTasksExecution: PostTasksExecution<AdrNxPluginOptions> = recordTimings;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { e2eTmp } from './paths';
@@ -18,6 +18,8 @@ export interface E2eWorkspace {
   root: string;
   /** Runs a shell command in the workspace (no daemon, no Nx Cloud, no colours). */
   run(command: string, env?: Record<string, string>): RunResult;
+  /** Like run, without blocking the test process (e.g. while a local HTTP server in the test answers the command). */
+  runAsync(command: string, env?: Record<string, string>): Promise<RunResult>;
   /** `npx nx <args>` in the workspace. */
   nx(args: string, env?: Record<string, string>): RunResult;
   write(path: string, text: string): void;
@@ -32,6 +34,8 @@ export interface WorkspaceOptions {
   files?: Record<string, string>;
   /** Run `nx g @fx/adr-nx:init` after install (default true). */
   init?: boolean;
+  /** nx, @nx/js and @nx/devkit version (default NX_VERSION). */
+  nxVersion?: string;
 }
 
 /**
@@ -47,7 +51,10 @@ export function createWorkspace(name: string, options: WorkspaceOptions = {}): E
   ws.write('nx.json', JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json', namedInputs: { default: ['{projectRoot}/**/*'] } }, null, 2) + '\n');
   ws.write('.gitignore', 'node_modules\n.nx/cache\n.nx/workspace-data\ndist\n');
   for (const [path, text] of Object.entries(options.files ?? {})) ws.write(path, text);
-  const packages = [`nx@${NX_VERSION}`, `@nx/js@${NX_VERSION}`, ...(options.packages ?? []), ...Object.values(tarballs())];
+  // @nx/devkit is a peer of the plugin: listing it (as Nx workspaces do) lets npm place the
+  // workspace's own version instead of the newest one, whose peer range may exclude this nx.
+  const nx = options.nxVersion ?? NX_VERSION;
+  const packages = [`nx@${nx}`, `@nx/js@${nx}`, `@nx/devkit@${nx}`, ...(options.packages ?? []), ...Object.values(tarballs())];
   const install = ws.run(`npm install --no-audit --no-fund --prefer-offline --save-dev ${packages.join(' ')}`);
   if (install.code !== 0) throw new Error(`npm install failed in ${root}:\n${install.output}`);
   ws.run('git init -q && git add -A && git -c user.email=e2e@example.com -c user.name=e2e commit -qm init');
@@ -59,20 +66,31 @@ export function createWorkspace(name: string, options: WorkspaceOptions = {}): E
 }
 
 export function workspaceAt(root: string): E2eWorkspace {
+  const envFor = (env: Record<string, string>) => ({ ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: '', FORCE_COLOR: '0', NX_TUI: 'false', CI: 'true', ...env });
   const run = (command: string, env: Record<string, string> = {}): RunResult => {
     const r = spawnSync('bash', ['-c', command], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: '', FORCE_COLOR: '0', NX_TUI: 'false', CI: 'true', ...env },
+      env: envFor(env),
       maxBuffer: 64 * 1024 * 1024,
     });
     const stdout = r.stdout ?? '';
     const stderr = r.stderr ?? '';
     return { code: r.status ?? 1, stdout, stderr, output: `${stdout}\n${stderr}` };
   };
+  const runAsync = (command: string, env: Record<string, string> = {}): Promise<RunResult> =>
+    new Promise((resolve) => {
+      const child = spawn('bash', ['-c', command], { cwd: root, env: envFor(env) });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d));
+      child.stderr.on('data', (d: Buffer) => (stderr += d));
+      child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr, output: `${stdout}\n${stderr}` }));
+    });
   return {
     root,
     run,
+    runAsync,
     nx: (args, env) => run(`npx nx ${args}`, env),
     write(path, text) {
       mkdirSync(dirname(join(root, path)), { recursive: true });

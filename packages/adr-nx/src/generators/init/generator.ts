@@ -3,6 +3,8 @@ import { META_ADR_BODY, readAdrsInTree, regenerateDecisionLog, writeNewAdr } fro
 import { today } from '../adr/generator';
 import { annotateCatalogInfo } from './lib/catalog-info';
 import { wireEslint } from './lib/eslint';
+import { addCiWorkflow, CI_WORKFLOW_PATH } from './lib/ci-workflow';
+import { addDoraWorkflow, DORA_WORKFLOW_PATH } from './lib/dora-workflow';
 import { registerPlugin } from './lib/register-plugin';
 import { ensureRootProject } from './lib/root-project';
 import { addTechDocs } from './lib/techdocs';
@@ -39,6 +41,13 @@ export async function initGenerator(tree: Tree, options: InitGeneratorSchema = {
 
   const eslint = options.eslint !== false ? wireEslint(tree, dir) : { done: [] };
   done.push(...eslint.done);
+
+  const workflow = options.ciWorkflow ? addCiWorkflow(tree) : null;
+  if (workflow === 'created') done.push(`wrote ${CI_WORKFLOW_PATH} (affected checks, then report-timings)`);
+  if (workflow === 'exists') done.push(`left the existing ${CI_WORKFLOW_PATH} as it is (add a report-timings step with if: always() to it)`);
+
+  const dora = options.doraWorkflow ? addDoraWorkflow(tree) : null;
+  if (dora) done.push(dora === 'created' ? `wrote ${DORA_WORKFLOW_PATH} (weekly DORA metrics)` : `left the existing ${DORA_WORKFLOW_PATH} as it is`);
 
   logger.info(done.length ? `@fx/adr-nx: ${done.join('; ')}.` : '@fx/adr-nx: already set up; nothing to change.');
   return eslint.install;

@@ -4,6 +4,8 @@ export interface InitGeneratorSchema {
   owner?: string;
   techdocs?: boolean;
   eslint?: boolean;
+  ciWorkflow?: boolean;
+  doraWorkflow?: boolean;
   keepExistingVersions?: boolean;
   updatePackageScripts?: boolean;
   skipFormat?: boolean;

@@ -1,0 +1,32 @@
+export interface DoraExecutorSchema {
+  since?: string;
+  until?: string;
+  days?: number;
+  deploymentSource?: 'auto' | 'tags' | 'branch' | 'events';
+  tagPattern?: string;
+  branch?: string;
+  events?: string;
+  team?: string;
+  service?: string;
+  environment?: string;
+  environments?: string[] | string;
+  failureSignals?: string[] | string;
+  includeMergeCommits?: boolean;
+  naiveTimestamps?: 'reject' | 'utc';
+  format?: 'table' | 'json';
+  outputFile?: string;
+  summary?: boolean;
+  prometheus?: string;
+  pushgateway?: string;
+  pushgatewayJob?: string;
+  prometheusPrefix?: string;
+  datadog?: boolean;
+  metricPrefix?: string;
+  tags?: string[] | string;
+  apiUrl?: string;
+  site?: string;
+  apiKeyEnv?: string;
+  dryRun?: boolean;
+  dryRunFile?: string;
+  failOnError?: boolean;
+}

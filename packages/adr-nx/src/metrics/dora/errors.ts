@@ -1,0 +1,4 @@
+/** Bad input the user can fix (not a git repository, shallow clone, no tags...): printed as is, exit code 1. */
+export class DoraInputError extends Error {
+  override name = 'DoraInputError';
+}
