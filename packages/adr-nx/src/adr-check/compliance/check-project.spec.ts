@@ -96,6 +96,14 @@ describe('checkProjectCompliance', () => {
     expect(run('untagged').filter((f) => f.code === 'compliance/required-tag').map((f) => f.message.split(' (')[0])).toEqual(['project "untagged" has no tag matching "scope:*"', 'project "untagged" has no tag matching "type:*"']);
   });
 
+  it('bans a workspace library by its import name too', () => {
+    const g = graph();
+    (g.nodes.feature.data as { metadata?: unknown }).metadata = { js: { packageName: '@acme/feature' } };
+    const banning = buildPolicy([parseAdr('---\nstatus: accepted\ndate: 2026-01-15\nenforcement:\n  bannedImports:\n    - name: "@acme/feature"\n---\n# Retire feature\n', 'docs/adr/0003-retire-feature.md')]);
+    const findings = checkProjectCompliance(g, 'shared', banning, location('libs/shared/project.json'));
+    expect(findings.map((f) => f.message)).toEqual(['"shared" depends on "feature" (imported as "@acme/feature"), which is banned (ADR-0003 "Retire feature" (docs/adr/0003-retire-feature.md:6))']);
+  });
+
   it('skips the workspace root project: it holds tooling, not code the ADRs constrain', () => {
     expect(run('workspace')).toEqual([]);
   });

@@ -46,7 +46,7 @@ export function checkProjectCompliance(graph: ProjectGraph, name: string, policy
 
   for (const rule of policy.requiredTargets) {
     if (targets.includes(rule.target)) continue;
-    findings.push(finding(name, location.find('targets'), rule, 'compliance/required-target', `project "${name}" has no "${rule.target}" target`, `Add a "${rule.target}" target to ${location.file}, or register the Nx plugin that infers it.`));
+    findings.push(finding(name, location.find('targets'), rule, 'compliance/required-target', `project "${name}" has no "${rule.target}" target`, `Add the "${rule.target}" target to ${location.file}, or register the Nx plugin that infers it.`));
   }
 
   const deps = directDependencies(graph, name);
@@ -54,22 +54,29 @@ export function checkProjectCompliance(graph: ProjectGraph, name: string, policy
   const constraintFinding = (v: ConstraintViolation<Policy['dependencyConstraints'][number]>, dependency: string, needle: string, code: string) =>
     finding(name, location.find(needle), v.constraint, code, `"${name}" depends on "${dependency}": ${v.message}`, 'Remove the dependency, or change the tags if the projects are classified wrongly.');
 
+  const bannedImportFindings = (dependency: string, importName: string) => {
+    for (const rule of policy.bannedImports) {
+      if (!matchesBannedImport(importName, rule)) continue;
+      const what = dependency === importName ? `npm package "${importName}"` : `"${dependency}" (imported as "${importName}")`;
+      const instead = rule.use ? `; use "${rule.use}" instead` : '';
+      const why = rule.message ? ` (${rule.message})` : '';
+      findings.push(
+        finding(name, location.find(importName), rule, 'compliance/banned-import', `"${name}" depends on ${what}, which is banned${instead}${why}`, `Remove every import of "${importName}" from ${name}${rule.use ? ` and use "${rule.use}"` : ''}; \`nx lint\` points at each one.`),
+      );
+    }
+  };
+
   for (const target of deps.projects) {
     const violations = projectDependencyViolations(view, { name, tags }, { name: target, tags: graph.nodes[target].data.tags ?? [] }, policy.dependencyConstraints);
-    const needle = packageNameOf(graph, target) ?? target;
-    for (const v of violations) findings.push(constraintFinding(v, target, needle, 'compliance/dependency-constraint'));
+    const importName = packageNameOf(graph, target);
+    for (const v of violations) findings.push(constraintFinding(v, target, importName ?? target, 'compliance/dependency-constraint'));
+    // A workspace library can be banned by its import name too (e.g. a legacy package being retired).
+    if (importName) bannedImportFindings(target, importName);
   }
 
   for (const pkg of deps.packages) {
     for (const v of externalImportViolations(tags, pkg, pkg, policy.dependencyConstraints)) findings.push(constraintFinding(v, pkg, pkg, 'compliance/banned-external-import'));
-    for (const rule of policy.bannedImports) {
-      if (!matchesBannedImport(pkg, rule)) continue;
-      const instead = rule.use ? `; use "${rule.use}" instead` : '';
-      const why = rule.message ? ` (${rule.message})` : '';
-      findings.push(
-        finding(name, location.find(pkg), rule, 'compliance/banned-import', `"${name}" depends on npm package "${pkg}", which is banned${instead}${why}`, `Remove every import of "${pkg}" from ${name}${rule.use ? ` and use "${rule.use}"` : ''}; \`nx lint\` points at each one.`),
-      );
-    }
+    bannedImportFindings(pkg, pkg);
   }
   return findings;
 }
