@@ -4,6 +4,7 @@ export default {
   displayName: 'adr-nx-e2e',
   rootDir: '.',
   testEnvironment: 'node',
+  reporters: ['default', '<rootDir>/../../tools/jest-count-reporter.js'],
   testMatch: ['<rootDir>/src/**/*.e2e.ts'],
   transform: {
     '^.+\\.[tj]s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],

@@ -32,6 +32,8 @@ export interface WorkspaceOptions {
   files?: Record<string, string>;
   /** Run `nx g @fx/adr-nx:init` after install (default true). */
   init?: boolean;
+  /** nx, @nx/js and @nx/devkit version (default NX_VERSION). */
+  nxVersion?: string;
 }
 
 /**
@@ -47,7 +49,10 @@ export function createWorkspace(name: string, options: WorkspaceOptions = {}): E
   ws.write('nx.json', JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json', namedInputs: { default: ['{projectRoot}/**/*'] } }, null, 2) + '\n');
   ws.write('.gitignore', 'node_modules\n.nx/cache\n.nx/workspace-data\ndist\n');
   for (const [path, text] of Object.entries(options.files ?? {})) ws.write(path, text);
-  const packages = [`nx@${NX_VERSION}`, `@nx/js@${NX_VERSION}`, ...(options.packages ?? []), ...Object.values(tarballs())];
+  // @nx/devkit is a peer of the plugin: listing it (as Nx workspaces do) lets npm place the
+  // workspace's own version instead of the newest one, whose peer range may exclude this nx.
+  const nx = options.nxVersion ?? NX_VERSION;
+  const packages = [`nx@${nx}`, `@nx/js@${nx}`, `@nx/devkit@${nx}`, ...(options.packages ?? []), ...Object.values(tarballs())];
   const install = ws.run(`npm install --no-audit --no-fund --prefer-offline --save-dev ${packages.join(' ')}`);
   if (install.code !== 0) throw new Error(`npm install failed in ${root}:\n${install.output}`);
   ws.run('git init -q && git add -A && git -c user.email=e2e@example.com -c user.name=e2e commit -qm init');

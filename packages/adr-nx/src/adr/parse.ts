@@ -139,9 +139,9 @@ function readFrontMatter(doc: AdrDocument, report: Report): void {
   doc.status = typeof fm.status === 'string' ? fm.status : null;
   doc.date = typeof fm.date === 'string' ? fm.date : null;
 
-  const locate = (path: Array<string | number>): { line: number; column: number } => locateInYaml(yamlDoc, lineCounter, path, base);
+  const locate = (path: Array<string | number>, atKey = false): { line: number; column: number } => locateInYaml(yamlDoc, lineCounter, path, base, atKey);
   for (const problem of validateFrontMatter(fm)) {
-    const at = locate(problem.path);
+    const at = locate(problem.path, problem.atKey);
     report(at.line, at.column, 'front-matter/schema', problem.message, hintFor(problem.path));
   }
   if (doc.date && /^\d{4}-\d{2}-\d{2}$/.test(doc.date) && !isRealDate(doc.date)) {
@@ -166,6 +166,7 @@ export function locateInYaml(
   lineCounter: LineCounter,
   path: Array<string | number>,
   lineBase: number,
+  atKey = false,
 ): { line: number; column: number } {
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth);
@@ -176,7 +177,7 @@ export function locateInYaml(
       const parent = depth === 1 ? yamlDoc.contents : yamlDoc.getIn(path.slice(0, depth - 1), true);
       if (isMap(parent)) {
         const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(sub[depth - 1]));
-        node = pair ? (pair.value && path.length === depth && isScalar(pair.value) ? pair.value : pair.key) : undefined;
+        node = pair ? (!atKey && pair.value && path.length === depth && isScalar(pair.value) ? pair.value : pair.key) : undefined;
       } else {
         node = yamlDoc.getIn(sub, true);
       }

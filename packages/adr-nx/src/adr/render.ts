@@ -57,7 +57,10 @@ export function updateFrontMatterInText(text: string, updates: Record<string, un
   const doc = parseDocument(m[2] ?? '');
   for (const [key, value] of Object.entries(updates)) {
     if (value === undefined) doc.delete(key);
-    else {
+    else if (isScalar(doc.get(key, true)) && (value === null || typeof value !== 'object')) {
+      // Change the value in place so a trailing comment on the line survives.
+      (doc.get(key, true) as Scalar).value = value;
+    } else {
       const node = doc.createNode(value);
       if (isSeq(node) && node.items.every((i) => isScalar(i))) node.flow = true;
       doc.set(key, node);

@@ -18,6 +18,8 @@ export interface SchemaProblem {
   /** Path into the front-matter, e.g. ['enforcement', 'bannedImports', 0, 'name']. */
   path: Array<string | number>;
   message: string;
+  /** The problem is the key itself (unknown key), not its value. */
+  atKey: boolean;
 }
 
 function pathOf(error: ErrorObject): Array<string | number> {
@@ -58,5 +60,5 @@ export function validateFrontMatter(data: unknown): SchemaProblem[] {
     // oneOf also reports each failed branch's "required": keep only the summary.
     (e, _i, all) => !(e.keyword === 'required' && all.some((o) => o.keyword === 'oneOf' && e.schemaPath.startsWith(o.schemaPath))),
   );
-  return errors.map((e) => ({ path: pathOf(e), message: describe(e) }));
+  return errors.map((e) => ({ path: pathOf(e), message: describe(e), atKey: e.keyword === 'additionalProperties' }));
 }

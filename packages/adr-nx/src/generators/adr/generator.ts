@@ -78,13 +78,16 @@ export async function adrGenerator(tree: Tree, options: AdrGeneratorSchema) {
   }
 
   const template = loadTemplate(tree, options.template ?? 'minimal');
+  // MADR 4's people lists are always present; a team template's values stand unless an option is given.
+  const people = (key: string, value: string | string[] | undefined) =>
+    value !== undefined || !Array.isArray(template.frontMatter[key]) ? splitList(value) : (template.frontMatter[key] as string[]);
   const frontMatter: AdrFrontMatter = {
     ...template.frontMatter,
     status,
     date,
-    'decision-makers': splitList(options.decisionMakers),
-    consulted: splitList(options.consulted),
-    informed: splitList(options.informed),
+    'decision-makers': people('decision-makers', options.decisionMakers),
+    consulted: people('consulted', options.consulted),
+    informed: people('informed', options.informed),
   };
   const tags = splitList(options.tags);
   if (tags.length) frontMatter.tags = tags;

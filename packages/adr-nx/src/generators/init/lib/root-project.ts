@@ -14,7 +14,9 @@ export function ensureRootProject(tree: Tree): boolean {
   if (pkg.nx !== undefined) return false;
   updateJson(tree, 'package.json', (json) => {
     if (!json.name) json.name = 'workspace';
-    json.nx = {};
+    // includedScripts: [] keeps root scripts such as "test": "nx run-many -t test" from
+    // becoming targets of the root project, which would make run-many call itself.
+    json.nx = { includedScripts: [] };
     return json;
   });
   return true;
