@@ -3,4 +3,6 @@
  * `@fx/adr-nx` itself. This package is that name: the very same plugin object, so flat and
  * eslintrc configs run the same rules with the same per-process caches.
  */
-module.exports = require('@fx/adr-nx/eslint') as unknown;
+import plugin = require('@fx/adr-nx/eslint');
+
+export = plugin;

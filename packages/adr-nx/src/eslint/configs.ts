@@ -1,4 +1,6 @@
-import type { RuleName } from './rules';
+/** The rules, by the name users write after `@fx/adr-nx/`. */
+export const RULE_NAMES = ['no-banned-imports', 'module-boundaries', 'restricted-syntax', 'valid-adr-reference'] as const;
+export type RuleName = (typeof RULE_NAMES)[number];
 
 /** The prefix users write before rule names, in flat and eslintrc configs alike. */
 export const PLUGIN_PREFIX = '@fx/adr-nx';

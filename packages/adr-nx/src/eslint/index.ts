@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LINTED_FILES, PLUGIN_PREFIX, recommendedRules } from './configs';
+import { LINTED_FILES, PLUGIN_PREFIX, recommendedRules, type RuleName } from './configs';
 import { rules } from './rules';
 
 /**
@@ -31,9 +31,15 @@ interface LegacyConfig {
   rules: Record<string, 'error' | 'warn'>;
 }
 
+/** ESLint's rule shape, loosely typed so the public types need neither eslint's nor typescript-eslint's. */
+interface Rule {
+  meta?: object;
+  create(context: never): object;
+}
+
 interface AdrNxEslintPlugin {
   meta: { name: string; version: string; namespace: string };
-  rules: typeof rules;
+  rules: Record<RuleName, Rule>;
   configs: { recommended: FlatConfig; 'legacy-recommended': LegacyConfig };
 }
 

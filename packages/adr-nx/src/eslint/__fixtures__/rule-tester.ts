@@ -1,8 +1,11 @@
-import * as espree from 'espree';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { AdrRule } from '../utils/create-rule';
 import type { AdrRuleOptions } from '../utils/options';
 
+// espree ships no types; it is only handed to ESLint as a parser.
+const espree: unknown = require('espree');
+
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is used, to instantiate run()'s generics
 declare const tester: RuleTester;
 type LanguageOptions = NonNullable<Parameters<typeof tester.run>[2]['valid'][number] extends infer C ? (C extends { languageOptions?: infer L } ? L : never) : never>;
 type TestedRule<MessageIds extends string> = Parameters<typeof tester.run<MessageIds, [AdrRuleOptions?]>>[1];

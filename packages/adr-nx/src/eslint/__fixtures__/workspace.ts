@@ -1,11 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { resetProjectGraphCache } from '../project-graph/read-project-graph';
-import { resetProjectLocatorCache } from '../project-graph/project-locator';
-import { resetLintState } from '../utils/lint-state';
-import { resetWorkspaceCache } from '../utils/workspace';
-import { clearPolicyCache } from '../../policy';
+import { resetCaches } from '../utils/caches';
+import { setRecheckInterval } from '../utils/stat-cache';
 
 /** A real workspace folder on disk (nx.json, ADRs, project graph) for RuleTester cases to lint files in. */
 export interface FixtureWorkspace {
@@ -74,11 +71,11 @@ export function projectGraphFile(projects: ProjectSpec[], npmPackages: string[] 
   return ['.nx/workspace-data/project-graph.json', JSON.stringify(graph)];
 }
 
-/** Every per-process cache of the rules, emptied (tests change files within one process on purpose). */
+/**
+ * Every per-process cache of the rules emptied, and freshness rechecked on every lint: the specs
+ * change files and lint again at once. (stat-cache.spec.ts covers the throttled default.)
+ */
 export function resetAllCaches(): void {
-  resetLintState();
-  resetWorkspaceCache();
-  resetProjectGraphCache();
-  resetProjectLocatorCache();
-  clearPolicyCache();
+  resetCaches();
+  setRecheckInterval(0);
 }

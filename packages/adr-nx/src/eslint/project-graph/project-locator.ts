@@ -61,11 +61,26 @@ function readPathAliases(workspaceRoot: string): PathAlias[] {
   return [];
 }
 
-function resolveAlias(aliases: PathAlias[], specifier: string): string | null {
-  for (const alias of aliases) {
-    if (!alias.wildcard) {
-      if (specifier === alias.prefix) return alias.target;
-    } else if (specifier.startsWith(alias.prefix) && specifier.endsWith(alias.suffix) && specifier.length >= alias.prefix.length + alias.suffix.length) {
+interface AliasTable {
+  /** `@acme/billing` -> its target (most Nx aliases are exact). */
+  exact: Map<string, string>;
+  /** `@acme/ui/*` style patterns, longest prefix first. */
+  wildcards: PathAlias[];
+}
+
+function aliasTable(aliases: PathAlias[]): AliasTable {
+  return {
+    exact: new Map(aliases.filter((a) => !a.wildcard).map((a) => [a.prefix, a.target])),
+    wildcards: aliases.filter((a) => a.wildcard),
+  };
+}
+
+/** TypeScript's `paths` lookup: an exact pattern wins, then the wildcard with the longest prefix. */
+function resolveAlias(table: AliasTable, specifier: string): string | null {
+  const exact = table.exact.get(specifier);
+  if (exact !== undefined) return exact;
+  for (const alias of table.wildcards) {
+    if (specifier.startsWith(alias.prefix) && specifier.endsWith(alias.suffix) && specifier.length >= alias.prefix.length + alias.suffix.length) {
       return alias.target.replace('*', specifier.slice(alias.prefix.length, specifier.length - alias.suffix.length));
     }
   }
@@ -73,6 +88,7 @@ function resolveAlias(aliases: PathAlias[], specifier: string): string | null {
 }
 
 function createLocator(graph: ProjectGraph, aliases: PathAlias[]): ProjectLocator {
+  const table = aliasTable(aliases);
   const byRoot = new Map<string, ProjectGraphProjectNode>();
   const byPackageName = new Map<string, ProjectGraphProjectNode>();
   for (const node of Object.values(graph.nodes)) {
@@ -91,6 +107,21 @@ function createLocator(graph: ProjectGraph, aliases: PathAlias[]): ProjectLocato
   };
   const projectOfFile = (file: string) => (file.startsWith('../') ? null : ownerOfDirectory(posix.dirname(posix.normalize(file))));
 
+  const bareTargets = new Map<string, ImportTarget | null>();
+  const bareTarget = (specifier: string): ImportTarget | null => {
+    if (isBuiltinModule(specifier)) return null;
+    const aliased = resolveAlias(table, specifier);
+    if (aliased !== null) {
+      const project = ownerOfDirectory(aliased) ?? projectOfFile(aliased);
+      if (project) return { kind: 'project', project };
+    }
+    const packageName = packageNameOf(specifier);
+    if (packageName === null) return null;
+    const workspaceProject = byPackageName.get(packageName);
+    if (workspaceProject) return { kind: 'project', project: workspaceProject };
+    return { kind: 'npm', packageName };
+  };
+
   return {
     projectOfFile,
     targetOf(specifier, fromFile) {
@@ -99,17 +130,10 @@ function createLocator(graph: ProjectGraph, aliases: PathAlias[]): ProjectLocato
         const project = target.startsWith('../') ? null : ownerOfDirectory(target) ?? projectOfFile(target);
         return project ? { kind: 'project', project } : null;
       }
-      if (isBuiltinModule(specifier)) return null;
-      const aliased = resolveAlias(aliases, specifier);
-      if (aliased !== null) {
-        const project = ownerOfDirectory(aliased) ?? projectOfFile(aliased);
-        if (project) return { kind: 'project', project };
-      }
-      const packageName = packageNameOf(specifier);
-      if (packageName === null) return null;
-      const workspaceProject = byPackageName.get(packageName);
-      if (workspaceProject) return { kind: 'project', project: workspaceProject };
-      return { kind: 'npm', packageName };
+      // A bare specifier means the same thing from every file: resolve it once.
+      let target = bareTargets.get(specifier);
+      if (target === undefined) bareTargets.set(specifier, (target = bareTarget(specifier)));
+      return target;
     },
   };
 }

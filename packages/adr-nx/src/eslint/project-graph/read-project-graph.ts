@@ -8,7 +8,15 @@ import { StampedCache, statStamp } from '../utils/stat-cache';
  * `.nx/workspace-data/project-graph.json` unless NX_WORKSPACE_DATA_DIRECTORY (or its older name
  * NX_PROJECT_GRAPH_CACHE_DIRECTORY) moves it; the same rule Nx itself applies.
  */
+const graphPaths = new Map<string, string>();
+
 export function projectGraphPath(workspaceRoot: string): string {
+  let path = graphPaths.get(workspaceRoot);
+  if (path === undefined) graphPaths.set(workspaceRoot, (path = graphPathOf(workspaceRoot)));
+  return path;
+}
+
+function graphPathOf(workspaceRoot: string): string {
   const configured = process.env.NX_WORKSPACE_DATA_DIRECTORY ?? process.env.NX_PROJECT_GRAPH_CACHE_DIRECTORY;
   const dir = configured ? (isAbsolute(configured) ? configured : join(workspaceRoot, configured)) : join(workspaceRoot, '.nx', 'workspace-data');
   return join(dir, 'project-graph.json');

@@ -81,7 +81,9 @@ export default createRule({
         const target = locator.targetOf(ref.specifier, state.file);
         if (!target) return;
         if (target.kind === 'npm') {
-          const [first] = externalImportViolations(sourceTags, target.packageName, ref.specifier, applicable);
+          const key = `${options.preview ? 1 : 0}\0${source.name}\0npm\0${ref.specifier}`;
+          let first = verdicts.get(key);
+          if (first === undefined) verdicts.set(key, (first = externalImportViolations(sourceTags, target.packageName, ref.specifier, applicable)[0] ?? null));
           if (first) report(ref.source, ref.specifier, `npm package ${target.packageName}`, first);
           return;
         }

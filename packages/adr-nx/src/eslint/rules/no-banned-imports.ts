@@ -1,4 +1,4 @@
-import { findBannedImport, isGlob } from '../../policy';
+import { findBannedImport, isGlob, type BannedImportRule } from '../../policy';
 import { citeAdr } from '../utils/cite';
 import { sourceCodeOf } from '../utils/context';
 import { createRule } from '../utils/create-rule';
@@ -13,6 +13,18 @@ import { BROKEN_ENFORCEMENT_MESSAGE, enforced, lintStateFor, reportEnforcementPr
 export function replacementFor(specifier: string, bannedName: string, use: string): string {
   if (!isGlob(bannedName) && specifier.startsWith(`${bannedName}/`)) return `${use}${specifier.slice(bannedName.length)}`;
   return use;
+}
+
+// Which entry bans a specifier, per list of bans (one list per policy and preview setting):
+// a workspace imports the same few hundred specifiers from thousands of files.
+const verdicts = new WeakMap<readonly BannedImportRule[], Map<string, BannedImportRule | null>>();
+
+function banFor(specifier: string, bans: readonly BannedImportRule[]): BannedImportRule | null {
+  let known = verdicts.get(bans);
+  if (!known) verdicts.set(bans, (known = new Map()));
+  let ban = known.get(specifier);
+  if (ban === undefined) known.set(specifier, (ban = findBannedImport(specifier, bans) ?? null));
+  return ban;
 }
 
 export default createRule({
@@ -36,7 +48,7 @@ export default createRule({
       ...(bans.length === 0
         ? {}
         : importListeners((ref) => {
-            const ban = findBannedImport(ref.specifier, bans);
+            const ban = banFor(ref.specifier, bans);
             if (!ban) return;
             const preview = ban.preview ? ` (preview: ${ban.adr.id} is proposed)` : '';
             const advice = `${ban.message ? ` ${ban.message}` : ''}${ban.use ? ` Use '${ban.use}' instead.` : ''}${preview}`;

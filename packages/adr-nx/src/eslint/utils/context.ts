@@ -19,7 +19,10 @@ export function filenameOf(context: AnyContext): string {
 }
 
 export function sourceCodeOf(context: AnyContext): Readonly<TSESLint.SourceCode> {
-  return context.sourceCode ?? (context as unknown as LegacyContext).getSourceCode!();
+  const legacy = context as unknown as LegacyContext;
+  if (context.sourceCode) return context.sourceCode;
+  if (legacy.getSourceCode) return legacy.getSourceCode();
+  throw new Error('@fx/adr-nx: this ESLint gives rules no source code (ESLint 8.57 or later is required)');
 }
 
 export function cwdOf(context: AnyContext): string {

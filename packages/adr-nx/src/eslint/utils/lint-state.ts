@@ -6,7 +6,7 @@ import type { AdrDocument, Diagnostic } from '../../adr/types';
 import { directorySignature, loadPolicy, type Policy, type PolicyOrigin } from '../../policy';
 import { cwdOf, filenameOf, sourceCodeOf } from './context';
 import type { AdrRuleOptions } from './options';
-import { StampedCache } from './stat-cache';
+import { StampedCache, throttled } from './stat-cache';
 import { adrDirectoryOf, workspaceRelative, workspaceRootFor } from './workspace';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -23,7 +23,6 @@ export interface LintState {
   policy: Policy;
   /** Broken enforcement (bad glob, tag regex, unknown key, unreadable ADR): reported once, see reportEnforcementProblems. */
   problems: Diagnostic[];
-  options: AdrRuleOptions;
 }
 
 // The four rules each call lintStateFor() for the same file: work it out once per file.
@@ -35,36 +34,78 @@ const perFile = new WeakMap<object, Map<string, LintState>>();
  * session re-reads them only after an ADR changes.
  */
 export function lintStateFor(context: AnyContext, options: AdrRuleOptions): LintState {
-  const filename = filenameOf(context);
-  const workspaceRoot = workspaceRootFor(filename, cwdOf(context));
-  const adrDirectory = (options.adrDirectory ?? adrDirectoryOf(workspaceRoot)).replace(/^\.\//, '').replace(/\/+$/, '') || '.';
-  const key = `${workspaceRoot}\0${adrDirectory}\0${options.preview ? 1 : 0}\0${options.adrBaseUrl ?? ''}`;
+  // Per file, the first rule does the work and the other three find it here.
   const sourceCode = sourceCodeOf(context);
+  const key = `${options.adrDirectory ?? ''}\0${options.preview ? 1 : 0}`;
   let states = perFile.get(sourceCode);
   if (!states) perFile.set(sourceCode, (states = new Map()));
   const known = states.get(key);
   if (known) return known;
 
-  const policy = loadPolicy(workspaceRoot, adrDirectory, { includeProposed: true });
-  const missing = policy.problems.some((p) => p.code === 'directory/missing');
-  if (missing) sayOnce(`${workspaceRoot}\0${adrDirectory}`, `@fx/adr-nx: no ADR folder at ${join(workspaceRoot, adrDirectory)}; the ADR rules have nothing to enforce. Run \`nx g @fx/adr-nx:init\`, or set adrDirectory (nx.json plugin option or the rules' option).`);
+  const filename = filenameOf(context);
+  const workspaceRoot = workspaceRootFor(filename, cwdOf(context));
+  const adrDirectory = (options.adrDirectory ?? adrDirectoryOf(workspaceRoot)).replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+  const policy = policies.get(`${workspaceRoot}\0${adrDirectory}`, adrFolderStamp(workspaceRoot, adrDirectory), () =>
+    loadPolicy(workspaceRoot, adrDirectory, { includeProposed: true }),
+  );
+  const verdict = policyVerdict(policy);
+  if (verdict.missing) sayOnce(`${workspaceRoot}\0${adrDirectory}`, `@fx/adr-nx: no ADR folder at ${join(workspaceRoot, adrDirectory)}; the ADR rules have nothing to enforce. Run \`nx g @fx/adr-nx:init\`, or set adrDirectory (nx.json plugin option or the rules' option).`);
   const state: LintState = {
     workspaceRoot,
     adrDirectory,
     file: workspaceRelative(workspaceRoot, filename),
-    active: !missing,
+    active: !verdict.missing,
     policy,
-    problems: policy.problems.filter((p) => p.code !== 'directory/missing' && (options.preview || p.severity === 'error')),
-    options,
+    problems: options.preview ? verdict.allProblems : verdict.errors,
   };
   states.set(key, state);
   return state;
 }
 
-/** Entries the rules enforce: accepted ADRs', and proposed ones' when the `preview` option is on. */
-export function enforced<T extends PolicyOrigin>(entries: readonly T[], options: AdrRuleOptions): T[] {
-  return options.preview ? [...entries] : entries.filter((e) => !e.preview);
+interface PolicyVerdict {
+  missing: boolean;
+  allProblems: Diagnostic[];
+  errors: Diagnostic[];
 }
+
+// Worked out once per policy object (a policy object lives until an ADR changes).
+const verdicts = new WeakMap<Policy, PolicyVerdict>();
+let policyLoadCount = 0;
+
+function policyVerdict(policy: Policy): PolicyVerdict {
+  let verdict = verdicts.get(policy);
+  if (!verdict) {
+    policyLoadCount++;
+    const allProblems = policy.problems.filter((p) => p.code !== 'directory/missing');
+    verdict = { missing: allProblems.length !== policy.problems.length, allProblems, errors: allProblems.filter((p) => p.severity === 'error') };
+    verdicts.set(policy, verdict);
+  }
+  return verdict;
+}
+
+/** How many policies the rules have been handed in this process: the benchmark proves it is not one per file. */
+export function policyLoads(): number {
+  return policyLoadCount;
+}
+
+/** The ADR folder's signature (every ADR file's name, mtime and size), throttled like every stamp. */
+function adrFolderStamp(workspaceRoot: string, adrDirectory: string): string {
+  return throttled(`adr\0${workspaceRoot}\0${adrDirectory}`, () => directorySignature(workspaceRoot, adrDirectory));
+}
+
+// loadPolicy keeps its own cache too; this one spares it the folder signature on every file.
+const policies = new StampedCache<Policy>();
+
+/** Entries the rules enforce: accepted ADRs', and proposed ones' when the `preview` option is on. */
+export function enforced<T extends PolicyOrigin>(entries: readonly T[], options: AdrRuleOptions): readonly T[] {
+  if (options.preview) return entries;
+  // The same array for the same policy, so rules can cache per list of entries.
+  let accepted = acceptedOnly.get(entries) as T[] | undefined;
+  if (!accepted) acceptedOnly.set(entries, (accepted = entries.filter((e) => !e.preview)));
+  return accepted;
+}
+
+const acceptedOnly = new WeakMap<readonly PolicyOrigin[], PolicyOrigin[]>();
 
 const said = new Set<string>();
 
@@ -88,7 +129,7 @@ const indexes = new StampedCache<AdrIndex>();
  */
 export function adrIndexOf(state: LintState): AdrIndex {
   const { workspaceRoot, adrDirectory } = state;
-  return indexes.get(`${workspaceRoot}\0${adrDirectory}`, directorySignature(workspaceRoot, adrDirectory), () => {
+  return indexes.get(`${workspaceRoot}\0${adrDirectory}`, adrFolderStamp(workspaceRoot, adrDirectory), () => {
     const { adrs } = readAdrDirectory(diskSource(workspaceRoot), adrDirectory);
     const byNumber = new Map<number, AdrDocument>();
     for (const adr of adrs) if (adr.number !== null && !byNumber.has(adr.number)) byNumber.set(adr.number, adr);
@@ -105,6 +146,7 @@ export function adrIndexLoads(): number {
 export function resetLintState(): void {
   said.clear();
   indexes.clear();
+  policies.clear();
   claims.clear();
 }
 

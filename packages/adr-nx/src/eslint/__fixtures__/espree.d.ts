@@ -1,2 +1,0 @@
-// espree ships no types; the specs only hand it to ESLint as a parser.
-declare module 'espree';

@@ -1,2 +1,0 @@
-import plugin = require('@fx/adr-nx/eslint');
-export = plugin;
