@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { repoRoot, tarballDir } from './paths';
 
 /** Publishable packages of this repo: `dist/` folder -> npm name. */
-export const PACKAGES: Record<string, string> = { 'dist/packages/adr-nx': '@fx/adr-nx' };
+export const PACKAGES: Record<string, string> = {
+  'dist/packages/adr-nx': '@fx/adr-nx',
+  // eslintrc resolves `plugins: ["@fx/adr-nx"]` to this package; it re-exports the plugin of @fx/adr-nx.
+  'dist/packages/eslint-plugin-adr-nx': '@fx/eslint-plugin-adr-nx',
+};
 
 /** Builds the publishable packages and `npm pack`s them; returns npm name -> tarball path. */
 export function packPlugin(): Record<string, string> {

@@ -10,3 +10,4 @@ export * from './file-source';
 export * from './directory';
 export * from './templates';
 export * from './workspace-writer';
+export * from './importers';

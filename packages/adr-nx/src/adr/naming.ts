@@ -1,4 +1,4 @@
-import { transliterate } from 'transliteration';
+import type { transliterate as Transliterate } from 'transliteration';
 import { formatAdrId } from './types';
 
 /** Same test as Backstage's `madrFilePathFilter`: what its ADR plugin will list. */
@@ -7,8 +7,13 @@ export const BACKSTAGE_ADR_FILE = /^(?:.*\/)?\d{4}-.+\.md$/;
 export const CANONICAL_ADR_FILE = /^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const LEADING_NUMBER = /^(\d{1,4})-/;
 
+// transliteration builds a large table when loaded (~0.2 s): load it on the first slug, not in
+// every process that only reads ADRs (each ESLint process of `nx lint` does).
+let transliterate: typeof Transliterate | undefined;
+
 /** Lowercase ascii slug; non-ascii is transliterated (`Größe` -> `grosse`). Empty when nothing is left. */
 export function slugify(title: string): string {
+  transliterate ??= (require('transliteration') as { transliterate: typeof Transliterate }).transliterate;
   return transliterate(title)
     .toLowerCase()
     .replace(/['’`]/g, '')

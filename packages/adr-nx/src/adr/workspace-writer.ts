@@ -20,6 +20,8 @@ export interface NewAdr {
   body: string;
   /** Number to use; default: the next free one. */
   number?: number;
+  /** File name slug; default: from the title. Importers keep the old file's slug so links from elsewhere still read alike. */
+  slug?: string;
 }
 
 export interface WrittenAdr {
@@ -36,14 +38,14 @@ export function readAdrsInTree(tree: Tree, dir: string): AdrDocument[] {
 /** Writes a new ADR file; refuses to overwrite or to reuse a number. Does not touch the log. */
 export function writeNewAdr(tree: Tree, dir: string, input: NewAdr): WrittenAdr {
   const names = tree.exists(dir) ? tree.children(dir) : [];
-  const existing = readAdrsInTree(tree, dir);
-  const number = input.number ?? nextAdrNumber(existing.map((a) => a.number));
+  // Parsing the folder is only needed to find the next number (importers give theirs: no O(n²)).
+  const number = input.number ?? nextAdrNumber(readAdrsInTree(tree, dir).map((a) => a.number));
   const prefix = `${formatAdrNumber(number)}-`;
   const clash = names.find((n) => n.startsWith(prefix));
   if (clash) {
     throw new AdrInputError(`${dir}/${clash} already uses number ${formatAdrNumber(number)}. Pick another number, or renumber one of them.`);
   }
-  const path = `${dir}/${adrFileName(number, input.title)}`;
+  const path = `${dir}/${adrFileName(number, input.slug || input.title)}`;
   if (tree.exists(path)) throw new AdrInputError(`${path} exists already; generators never overwrite.`);
   const text = renderAdrFile(input.frontMatter, input.body);
   const document = parseAdr(text, path);

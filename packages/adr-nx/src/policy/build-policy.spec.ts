@@ -109,4 +109,9 @@ describe('buildPolicy', () => {
     const noTitle = parseAdr('---\nstatus: accepted\ndate: 2024-01-01\nenforcement:\n  requiredTargets: [test]\n---\nNo heading.\n', 'docs/adr/0006-x.md');
     expect(buildPolicy([noTitle]).requiredTargets[0].adr.title).toBe('0006-x.md');
   });
+  it('reports an unknown enforcement key (a typo) with the ADR file and line, and keeps the known ones', () => {
+    const policy = buildPolicy([adr(8, 'accepted', '  bannedImport:\n    - name: winston\n  requiredTargets: [test]\n')]);
+    expect(policy.requiredTargets.map((r) => r.target)).toEqual(['test']);
+    expect(policy.problems).toEqual([expect.objectContaining({ file: 'docs/adr/0008-decision-8.md', line: 5, message: 'ADR-0008: unknown enforcement key "bannedImport"; this entry is not enforced' })]);
+  });
 });

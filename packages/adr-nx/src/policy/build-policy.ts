@@ -11,6 +11,8 @@ export interface BuildPolicyOptions {
 // Front-matter problems that leave the enforcement block unread.
 const UNREADABLE_FRONT_MATTER = new Set(['front-matter/yaml', 'front-matter/not-a-map', 'front-matter/unclosed', 'file/binary']);
 
+const ENFORCEMENT_KEYS = new Set(['bannedImports', 'dependencyConstraints', 'restrictedSyntax', 'requiredTags', 'requiredTargets']);
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
@@ -49,6 +51,11 @@ export function buildPolicy(adrs: readonly AdrDocument[], options: BuildPolicyOp
       if (bad) problem(path, `glob ${bad}`, 'Write a package name or a glob such as `@aws-sdk/*` or `apps/*-lambda/**`.');
       return Boolean(bad);
     };
+
+    // An unknown key (a typo such as `bannedImport`) would otherwise enforce nothing, silently.
+    for (const key of Object.keys(enforcement)) {
+      if (!ENFORCEMENT_KEYS.has(key)) problem([key], `unknown enforcement key "${key}"`, `Use ${[...ENFORCEMENT_KEYS].join(', ')}.`);
+    }
 
     list(enforcement.bannedImports).forEach((entry, i) => {
       if (!isObject(entry) || !isString(entry.name) || badGlobs(['bannedImports', i, 'name'], [entry.name])) return;

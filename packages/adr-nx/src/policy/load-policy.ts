@@ -24,7 +24,7 @@ const cache = new Map<string, CacheEntry>();
 const cacheKey = (workspaceRoot: string, adrDirectory: string, options: BuildPolicyOptions) => `${workspaceRoot}\0${adrDirectory}\0${options.includeProposed ? 1 : 0}`;
 
 /** Name, mtime and size of every ADR file: changes whenever an ADR is added, removed or edited. */
-function directorySignature(workspaceRoot: string, adrDirectory: string): string {
+export function directorySignature(workspaceRoot: string, adrDirectory: string): string {
   const dir = join(workspaceRoot, adrDirectory);
   // The same listing readAdrDirectory reads, so the signatures of both agree.
   const listed = diskSource(workspaceRoot).list(adrDirectory);

@@ -2,10 +2,12 @@ import { logger, type Tree } from '@nx/devkit';
 import { META_ADR_BODY, readAdrsInTree, regenerateDecisionLog, writeNewAdr } from '../../adr';
 import { today } from '../adr/generator';
 import { annotateCatalogInfo } from './lib/catalog-info';
+import { wireEslint } from './lib/eslint';
 import { addCiWorkflow, CI_WORKFLOW_PATH } from './lib/ci-workflow';
 import { addDoraWorkflow, DORA_WORKFLOW_PATH } from './lib/dora-workflow';
 import { registerPlugin } from './lib/register-plugin';
 import { ensureRootProject } from './lib/root-project';
+import { addTechDocs } from './lib/techdocs';
 import type { InitGeneratorSchema } from './schema';
 
 /** What `nx add @fx/adr-nx` runs. Idempotent: a second run finds everything in place and changes nothing. */
@@ -35,6 +37,11 @@ export async function initGenerator(tree: Tree, options: InitGeneratorSchema = {
     if (result !== 'unchanged') done.push(`${result} catalog-info.yaml (backstage.io/adr-location: ${dir})`);
   }
 
+  if (options.techdocs) done.push(...addTechDocs(tree, dir));
+
+  const eslint = options.eslint !== false ? wireEslint(tree, dir) : { done: [] };
+  done.push(...eslint.done);
+
   const workflow = options.ciWorkflow ? addCiWorkflow(tree) : null;
   if (workflow === 'created') done.push(`wrote ${CI_WORKFLOW_PATH} (affected checks, then report-timings)`);
   if (workflow === 'exists') done.push(`left the existing ${CI_WORKFLOW_PATH} as it is (add a report-timings step with if: always() to it)`);
@@ -43,6 +50,7 @@ export async function initGenerator(tree: Tree, options: InitGeneratorSchema = {
   if (dora) done.push(dora === 'created' ? `wrote ${DORA_WORKFLOW_PATH} (weekly DORA metrics)` : `left the existing ${DORA_WORKFLOW_PATH} as it is`);
 
   logger.info(done.length ? `@fx/adr-nx: ${done.join('; ')}.` : '@fx/adr-nx: already set up; nothing to change.');
+  return eslint.install;
 }
 
 export default initGenerator;

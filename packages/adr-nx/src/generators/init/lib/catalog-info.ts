@@ -39,6 +39,14 @@ export function annotateCatalogInfo(tree: Tree, adrDirectory: string, owner: str
     );
     return 'created';
   }
+  return addAnnotation(tree, path, ADR_LOCATION_ANNOTATION, adrDirectory);
+}
+
+/**
+ * Adds `key: value` under metadata.annotations of an existing catalog-info.yaml (its Component,
+ * else its first entity) by inserting lines, so every other line stays exactly as it was.
+ */
+export function addAnnotation(tree: Tree, path: string, key: string, value: string): 'annotated' | 'unchanged' {
   const text = tree.read(path, 'utf-8') ?? '';
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter });
@@ -48,7 +56,7 @@ export function annotateCatalogInfo(tree: Tree, adrDirectory: string, owner: str
   const metadata = target.get('metadata', true);
   if (!isMap(metadata)) throw new Error(`${path} has no "metadata:" map. Add one with the entity's name, then run the generator again.`);
   const annotations = metadata.get('annotations', true);
-  if (isMap(annotations) && annotations.has(ADR_LOCATION_ANNOTATION)) return 'unchanged';
+  if (isMap(annotations) && annotations.has(key)) return 'unchanged';
 
   const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
   const indentOf = (map: YAMLMap) => {
@@ -58,16 +66,16 @@ export function annotateCatalogInfo(tree: Tree, adrDirectory: string, owner: str
   let insertAt: number;
   let lines: string;
   if (isMap(annotations) && !annotations.flow && annotations.items.length > 0) {
-    const key = annotations.items[0].key;
-    insertAt = lineStart((key as { range: [number] }).range[0]);
-    lines = `${' '.repeat(indentOf(annotations))}${ADR_LOCATION_ANNOTATION}: ${adrDirectory}\n`;
+    const firstKey = annotations.items[0].key;
+    insertAt = lineStart((firstKey as { range: [number] }).range[0]);
+    lines = `${' '.repeat(indentOf(annotations))}${key}: ${value}\n`;
   } else if (annotations === undefined && !metadata.flow && metadata.items.length > 0) {
     const indent = indentOf(metadata);
-    const key = metadata.items[0].key;
-    insertAt = lineStart((key as { range: [number] }).range[0]);
-    lines = `${' '.repeat(indent)}annotations:\n${' '.repeat(indent + 2)}${ADR_LOCATION_ANNOTATION}: ${adrDirectory}\n`;
+    const firstKey = metadata.items[0].key;
+    insertAt = lineStart((firstKey as { range: [number] }).range[0]);
+    lines = `${' '.repeat(indent)}annotations:\n${' '.repeat(indent + 2)}${key}: ${value}\n`;
   } else {
-    throw new Error(`${path}: metadata.annotations is not a block map this generator can add a line to. Add "${ADR_LOCATION_ANNOTATION}: ${adrDirectory}" under metadata.annotations by hand.`);
+    throw new Error(`${path}: metadata.annotations is not a block map this generator can add a line to. Add "${key}: ${value}" under metadata.annotations by hand.`);
   }
   tree.write(path, text.slice(0, insertAt) + lines + text.slice(insertAt));
   return 'annotated';

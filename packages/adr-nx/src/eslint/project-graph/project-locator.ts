@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, posix } from 'node:path';
+import type { ProjectGraph, ProjectGraphProjectNode } from '@nx/devkit';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { packageNameOf } from '../../policy/imports';
+import { StampedCache, statStamp } from '../utils/stat-cache';
+
+export type ImportTarget =
+  | { kind: 'project'; project: ProjectGraphProjectNode }
+  | { kind: 'npm'; packageName: string };
+
+/** Maps files and import specifiers to Nx projects. Built once per graph (and tsconfig) version. */
+export interface ProjectLocator {
+  /** The project owning a workspace-relative file, or null. */
+  projectOfFile(file: string): ProjectGraphProjectNode | null;
+  /** What an import specifier written in `fromFile` (workspace-relative) points at; null for builtins and unresolvable paths. */
+  targetOf(specifier: string, fromFile: string): ImportTarget | null;
+}
+
+const BUILTINS = new Set(builtinModules);
+
+/** Node's own modules (`fs`, `node:fs`, `fs/promises`): no project, no npm package. */
+export function isBuiltinModule(specifier: string): boolean {
+  return specifier.startsWith('node:') || BUILTINS.has(specifier) || BUILTINS.has(specifier.split('/')[0]);
+}
+
+interface PathAlias {
+  prefix: string;
+  suffix: string;
+  wildcard: boolean;
+  /** Workspace-relative target of the first mapping, with `*` kept. */
+  target: string;
+}
+
+/** compilerOptions.paths of the root tsconfig, as Nx's TargetProjectLocator reads them (tsconfig.base.json, else tsconfig.json). */
+function readPathAliases(workspaceRoot: string): PathAlias[] {
+  for (const name of ['tsconfig.base.json', 'tsconfig.json']) {
+    let text: string;
+    try {
+      text = readFileSync(join(workspaceRoot, name), 'utf8');
+    } catch {
+      continue;
+    }
+    const options = (parseJsonc(text) as { compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined)?.compilerOptions;
+    const baseUrl = posix.normalize(options?.baseUrl ?? '.');
+    const aliases: PathAlias[] = [];
+    for (const [pattern, targets] of Object.entries(options?.paths ?? {})) {
+      if (!Array.isArray(targets) || typeof targets[0] !== 'string') continue;
+      const star = pattern.indexOf('*');
+      aliases.push({
+        prefix: star < 0 ? pattern : pattern.slice(0, star),
+        suffix: star < 0 ? '' : pattern.slice(star + 1),
+        wildcard: star >= 0,
+        target: posix.join(baseUrl, targets[0]),
+      });
+    }
+    // TypeScript picks the longest matching prefix.
+    return aliases.sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+  return [];
+}
+
+interface AliasTable {
+  /** `@acme/billing` -> its target (most Nx aliases are exact). */
+  exact: Map<string, string>;
+  /** `@acme/ui/*` style patterns, longest prefix first. */
+  wildcards: PathAlias[];
+}
+
+function aliasTable(aliases: PathAlias[]): AliasTable {
+  return {
+    exact: new Map(aliases.filter((a) => !a.wildcard).map((a) => [a.prefix, a.target])),
+    wildcards: aliases.filter((a) => a.wildcard),
+  };
+}
+
+/** TypeScript's `paths` lookup: an exact pattern wins, then the wildcard with the longest prefix. */
+function resolveAlias(table: AliasTable, specifier: string): string | null {
+  const exact = table.exact.get(specifier);
+  if (exact !== undefined) return exact;
+  for (const alias of table.wildcards) {
+    if (specifier.startsWith(alias.prefix) && specifier.endsWith(alias.suffix) && specifier.length >= alias.prefix.length + alias.suffix.length) {
+      return alias.target.replace('*', specifier.slice(alias.prefix.length, specifier.length - alias.suffix.length));
+    }
+  }
+  return null;
+}
+
+function createLocator(graph: ProjectGraph, aliases: PathAlias[]): ProjectLocator {
+  const table = aliasTable(aliases);
+  const byRoot = new Map<string, ProjectGraphProjectNode>();
+  const byPackageName = new Map<string, ProjectGraphProjectNode>();
+  for (const node of Object.values(graph.nodes)) {
+    byRoot.set(posix.normalize(node.data.root || '.'), node);
+    const packageName = (node.data.metadata as { js?: { packageName?: string } } | undefined)?.js?.packageName;
+    if (packageName) byPackageName.set(packageName, node);
+  }
+  const byDirectory = new Map<string, ProjectGraphProjectNode | null>();
+  const ownerOfDirectory = (dir: string): ProjectGraphProjectNode | null => {
+    const known = byDirectory.get(dir);
+    if (known !== undefined) return known;
+    const own = byRoot.get(dir);
+    const found = own ?? (dir === '.' || dir === '' ? null : ownerOfDirectory(posix.dirname(dir)));
+    byDirectory.set(dir, found);
+    return found;
+  };
+  const projectOfFile = (file: string) => (file.startsWith('../') ? null : ownerOfDirectory(posix.dirname(posix.normalize(file))));
+
+  const bareTargets = new Map<string, ImportTarget | null>();
+  const bareTarget = (specifier: string): ImportTarget | null => {
+    if (isBuiltinModule(specifier)) return null;
+    const aliased = resolveAlias(table, specifier);
+    if (aliased !== null) {
+      const project = ownerOfDirectory(aliased) ?? projectOfFile(aliased);
+      if (project) return { kind: 'project', project };
+    }
+    const packageName = packageNameOf(specifier);
+    if (packageName === null) return null;
+    const workspaceProject = byPackageName.get(packageName);
+    if (workspaceProject) return { kind: 'project', project: workspaceProject };
+    return { kind: 'npm', packageName };
+  };
+
+  return {
+    projectOfFile,
+    targetOf(specifier, fromFile) {
+      if (specifier.startsWith('.')) {
+        const target = posix.join(posix.dirname(fromFile), specifier);
+        const project = target.startsWith('../') ? null : ownerOfDirectory(target) ?? projectOfFile(target);
+        return project ? { kind: 'project', project } : null;
+      }
+      // A bare specifier means the same thing from every file: resolve it once.
+      let target = bareTargets.get(specifier);
+      if (target === undefined) bareTargets.set(specifier, (target = bareTarget(specifier)));
+      return target;
+    },
+  };
+}
+
+const locators = new StampedCache<ProjectLocator>();
+const graphIds = new WeakMap<ProjectGraph, number>();
+let nextGraphId = 0;
+
+/** The locator for this graph object and the current root tsconfig; rebuilt when either changes. */
+export function projectLocatorFor(workspaceRoot: string, graph: ProjectGraph): ProjectLocator {
+  let graphId = graphIds.get(graph);
+  if (graphId === undefined) graphIds.set(graph, (graphId = nextGraphId++));
+  const stamp = `${graphId}|${statStamp(join(workspaceRoot, 'tsconfig.base.json'))}|${statStamp(join(workspaceRoot, 'tsconfig.json'))}`;
+  return locators.get(workspaceRoot, stamp, () => createLocator(graph, readPathAliases(workspaceRoot)));
+}
+
+export function resetProjectLocatorCache(): void {
+  locators.clear();
+}
