@@ -107,6 +107,12 @@ function createLocator(graph: ProjectGraph, aliases: PathAlias[]): ProjectLocato
   };
   const projectOfFile = (file: string) => (file.startsWith('../') ? null : ownerOfDirectory(posix.dirname(posix.normalize(file))));
 
+  const relativeTargets = new Map<string, ImportTarget | null>();
+  const relativeTarget = (dir: string, specifier: string): ImportTarget | null => {
+    const target = posix.join(dir, specifier);
+    const project = target.startsWith('../') ? null : (ownerOfDirectory(target) ?? projectOfFile(target));
+    return project ? { kind: 'project', project } : null;
+  };
   const bareTargets = new Map<string, ImportTarget | null>();
   const bareTarget = (specifier: string): ImportTarget | null => {
     if (isBuiltinModule(specifier)) return null;
@@ -126,9 +132,13 @@ function createLocator(graph: ProjectGraph, aliases: PathAlias[]): ProjectLocato
     projectOfFile,
     targetOf(specifier, fromFile) {
       if (specifier.startsWith('.')) {
-        const target = posix.join(posix.dirname(fromFile), specifier);
-        const project = target.startsWith('../') ? null : ownerOfDirectory(target) ?? projectOfFile(target);
-        return project ? { kind: 'project', project } : null;
+        // Files of one folder share their relative imports: resolve each once per folder.
+        const slash = fromFile.lastIndexOf('/');
+        const dir = slash < 0 ? '.' : fromFile.slice(0, slash);
+        const key = `${dir}\0${specifier}`;
+        let target = relativeTargets.get(key);
+        if (target === undefined) relativeTargets.set(key, (target = relativeTarget(dir, specifier)));
+        return target;
       }
       // A bare specifier means the same thing from every file: resolve it once.
       let target = bareTargets.get(specifier);
