@@ -21,7 +21,7 @@ export interface LintState {
   active: boolean;
   /** Accepted ADRs' entries, plus proposed ones' (`preview: true`). Filter with `enforced()`. */
   policy: Policy;
-  /** Broken enforcement (bad glob, tag regex, unknown key, unreadable ADR): reported once, see reportEnforcementProblems. */
+  /** Broken enforcement (bad glob, tag regex, unknown key, unreadable ADR): reported once, see problemListener. */
   problems: Diagnostic[];
 }
 
