@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, posix } from 'node:path';
 import type { ProjectGraph, ProjectGraphProjectNode } from '@nx/devkit';
-import { parse as parseJsonc } from 'jsonc-parser';
 import { packageNameOf } from '../../policy/imports';
 import { StampedCache, statStamp } from '../utils/stat-cache';
+import { aliasTable, readPathAliases, resolveAlias, type PathAlias } from './tsconfig-paths';
 
 export type ImportTarget =
   | { kind: 'project'; project: ProjectGraphProjectNode }
@@ -23,68 +22,6 @@ const BUILTINS = new Set(builtinModules);
 /** Node's own modules (`fs`, `node:fs`, `fs/promises`): no project, no npm package. */
 export function isBuiltinModule(specifier: string): boolean {
   return specifier.startsWith('node:') || BUILTINS.has(specifier) || BUILTINS.has(specifier.split('/')[0]);
-}
-
-interface PathAlias {
-  prefix: string;
-  suffix: string;
-  wildcard: boolean;
-  /** Workspace-relative target of the first mapping, with `*` kept. */
-  target: string;
-}
-
-/** compilerOptions.paths of the root tsconfig, as Nx's TargetProjectLocator reads them (tsconfig.base.json, else tsconfig.json). */
-function readPathAliases(workspaceRoot: string): PathAlias[] {
-  for (const name of ['tsconfig.base.json', 'tsconfig.json']) {
-    let text: string;
-    try {
-      text = readFileSync(join(workspaceRoot, name), 'utf8');
-    } catch {
-      continue;
-    }
-    const options = (parseJsonc(text) as { compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined)?.compilerOptions;
-    const baseUrl = posix.normalize(options?.baseUrl ?? '.');
-    const aliases: PathAlias[] = [];
-    for (const [pattern, targets] of Object.entries(options?.paths ?? {})) {
-      if (!Array.isArray(targets) || typeof targets[0] !== 'string') continue;
-      const star = pattern.indexOf('*');
-      aliases.push({
-        prefix: star < 0 ? pattern : pattern.slice(0, star),
-        suffix: star < 0 ? '' : pattern.slice(star + 1),
-        wildcard: star >= 0,
-        target: posix.join(baseUrl, targets[0]),
-      });
-    }
-    // TypeScript picks the longest matching prefix.
-    return aliases.sort((a, b) => b.prefix.length - a.prefix.length);
-  }
-  return [];
-}
-
-interface AliasTable {
-  /** `@acme/billing` -> its target (most Nx aliases are exact). */
-  exact: Map<string, string>;
-  /** `@acme/ui/*` style patterns, longest prefix first. */
-  wildcards: PathAlias[];
-}
-
-function aliasTable(aliases: PathAlias[]): AliasTable {
-  return {
-    exact: new Map(aliases.filter((a) => !a.wildcard).map((a) => [a.prefix, a.target])),
-    wildcards: aliases.filter((a) => a.wildcard),
-  };
-}
-
-/** TypeScript's `paths` lookup: an exact pattern wins, then the wildcard with the longest prefix. */
-function resolveAlias(table: AliasTable, specifier: string): string | null {
-  const exact = table.exact.get(specifier);
-  if (exact !== undefined) return exact;
-  for (const alias of table.wildcards) {
-    if (specifier.startsWith(alias.prefix) && specifier.endsWith(alias.suffix) && specifier.length >= alias.prefix.length + alias.suffix.length) {
-      return alias.target.replace('*', specifier.slice(alias.prefix.length, specifier.length - alias.suffix.length));
-    }
-  }
-  return null;
 }
 
 function createLocator(graph: ProjectGraph, aliases: PathAlias[]): ProjectLocator {
@@ -107,6 +44,12 @@ function createLocator(graph: ProjectGraph, aliases: PathAlias[]): ProjectLocato
   };
   const projectOfFile = (file: string) => (file.startsWith('../') ? null : ownerOfDirectory(posix.dirname(posix.normalize(file))));
 
+  const relativeTargets = new Map<string, ImportTarget | null>();
+  const relativeTarget = (dir: string, specifier: string): ImportTarget | null => {
+    const target = posix.join(dir, specifier);
+    const project = target.startsWith('../') ? null : (ownerOfDirectory(target) ?? projectOfFile(target));
+    return project ? { kind: 'project', project } : null;
+  };
   const bareTargets = new Map<string, ImportTarget | null>();
   const bareTarget = (specifier: string): ImportTarget | null => {
     if (isBuiltinModule(specifier)) return null;
@@ -126,9 +69,13 @@ function createLocator(graph: ProjectGraph, aliases: PathAlias[]): ProjectLocato
     projectOfFile,
     targetOf(specifier, fromFile) {
       if (specifier.startsWith('.')) {
-        const target = posix.join(posix.dirname(fromFile), specifier);
-        const project = target.startsWith('../') ? null : ownerOfDirectory(target) ?? projectOfFile(target);
-        return project ? { kind: 'project', project } : null;
+        // Files of one folder share their relative imports: resolve each once per folder.
+        const slash = fromFile.lastIndexOf('/');
+        const dir = slash < 0 ? '.' : fromFile.slice(0, slash);
+        const key = `${dir}\0${specifier}`;
+        let target = relativeTargets.get(key);
+        if (target === undefined) relativeTargets.set(key, (target = relativeTarget(dir, specifier)));
+        return target;
       }
       // A bare specifier means the same thing from every file: resolve it once.
       let target = bareTargets.get(specifier);

@@ -12,7 +12,7 @@ import { projectGraphPath, readProjectGraph } from '../project-graph/read-projec
 import { citeAdr } from '../utils/cite';
 import { createRule } from '../utils/create-rule';
 import { importListeners } from '../utils/import-references';
-import { BROKEN_ENFORCEMENT_MESSAGE, enforced, lintStateFor, reportEnforcementProblems, sayOnce } from '../utils/lint-state';
+import { BROKEN_ENFORCEMENT_MESSAGE, enforced, lintStateFor, problemListener, sayOnce } from '../utils/lint-state';
 
 // Verdicts per (graph, policy, source project, target project): a project imports the same
 // few projects from many files, and notDependOnLibsWithTags walks the graph.
@@ -39,7 +39,7 @@ export default createRule({
   create(context, options) {
     const state = lintStateFor(context, options);
     if (!state.active) return {};
-    const reportProblems = { Program: () => reportEnforcementProblems(context, state.problems, 'brokenEnforcement') };
+    const reportProblems = problemListener(context, state.problems);
     const constraints = enforced(state.policy.dependencyConstraints, options);
     if (constraints.length === 0) return reportProblems;
 

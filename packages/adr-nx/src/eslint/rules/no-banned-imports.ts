@@ -3,7 +3,7 @@ import { citeAdr } from '../utils/cite';
 import { sourceCodeOf } from '../utils/context';
 import { createRule } from '../utils/create-rule';
 import { importListeners, respell } from '../utils/import-references';
-import { BROKEN_ENFORCEMENT_MESSAGE, enforced, lintStateFor, reportEnforcementProblems } from '../utils/lint-state';
+import { BROKEN_ENFORCEMENT_MESSAGE, enforced, lintStateFor, problemListener } from '../utils/lint-state';
 
 /**
  * The specifier with the banned package swapped for `use`: `winston` -> `@fx/logger`, and for a
@@ -19,12 +19,10 @@ export function replacementFor(specifier: string, bannedName: string, use: strin
 // a workspace imports the same few hundred specifiers from thousands of files.
 const verdicts = new WeakMap<readonly BannedImportRule[], Map<string, BannedImportRule | null>>();
 
-function banFor(specifier: string, bans: readonly BannedImportRule[]): BannedImportRule | null {
+function verdictsFor(bans: readonly BannedImportRule[]): Map<string, BannedImportRule | null> {
   let known = verdicts.get(bans);
   if (!known) verdicts.set(bans, (known = new Map()));
-  let ban = known.get(specifier);
-  if (ban === undefined) known.set(specifier, (ban = findBannedImport(specifier, bans) ?? null));
-  return ban;
+  return known;
 }
 
 export default createRule({
@@ -43,31 +41,33 @@ export default createRule({
     const state = lintStateFor(context, options);
     if (!state.active) return {};
     const bans = enforced(state.policy.bannedImports, options);
+    const problems = problemListener(context, state.problems);
+    if (bans.length === 0) return problems;
+    const known = verdictsFor(bans);
     return {
-      Program: () => reportEnforcementProblems(context, state.problems, 'brokenEnforcement'),
-      ...(bans.length === 0
-        ? {}
-        : importListeners((ref) => {
-            const ban = banFor(ref.specifier, bans);
-            if (!ban) return;
-            const preview = ban.preview ? ` (preview: ${ban.adr.id} is proposed)` : '';
-            const advice = `${ban.message ? ` ${ban.message}` : ''}${ban.use ? ` Use '${ban.use}' instead.` : ''}${preview}`;
-            const replacement = ban.use ? replacementFor(ref.specifier.replace(/^node:/, ''), ban.name.replace(/^node:/, ''), ban.use) : null;
-            context.report({
-              node: ref.source,
-              messageId: 'banned',
-              data: { specifier: ref.specifier, adr: citeAdr(ban.adr, options.adrBaseUrl), advice },
-              suggest: replacement
-                ? [
-                    {
-                      messageId: 'useReplacement',
-                      data: { replacement, id: ban.adr.id },
-                      fix: (fixer) => fixer.replaceText(ref.source, respell(ref.source, sourceCodeOf(context).getText(ref.source), replacement)),
-                    },
-                  ]
-                : [],
-            });
-          })),
+      ...problems,
+      ...importListeners((ref) => {
+        let ban = known.get(ref.specifier);
+        if (ban === undefined) known.set(ref.specifier, (ban = findBannedImport(ref.specifier, bans) ?? null));
+        if (!ban) return;
+        const preview = ban.preview ? ` (preview: ${ban.adr.id} is proposed)` : '';
+        const advice = `${ban.message ? ` ${ban.message}` : ''}${ban.use ? ` Use '${ban.use}' instead.` : ''}${preview}`;
+        const replacement = ban.use ? replacementFor(ref.specifier.replace(/^node:/, ''), ban.name.replace(/^node:/, ''), ban.use) : null;
+        context.report({
+          node: ref.source,
+          messageId: 'banned',
+          data: { specifier: ref.specifier, adr: citeAdr(ban.adr, options.adrBaseUrl), advice },
+          suggest: replacement
+            ? [
+                {
+                  messageId: 'useReplacement',
+                  data: { replacement, id: ban.adr.id },
+                  fix: (fixer) => fixer.replaceText(ref.source, respell(ref.source, sourceCodeOf(context).getText(ref.source), replacement)),
+                },
+              ]
+            : [],
+        });
+      }),
     };
   },
 });

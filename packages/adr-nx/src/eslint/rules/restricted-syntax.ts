@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../adr/types';
 import { globMatcher, type Policy, type RestrictedSyntaxRule } from '../../policy';
 import { citeAdr } from '../utils/cite';
 import { createRule } from '../utils/create-rule';
-import { BROKEN_ENFORCEMENT_MESSAGE, enforced, lintStateFor, reportEnforcementProblems } from '../utils/lint-state';
+import { BROKEN_ENFORCEMENT_MESSAGE, enforced, lintStateFor, problemListener } from '../utils/lint-state';
 import { mergeListeners } from '../utils/merge-listeners';
 
 const selectorErrors = new Map<string, string | null>();
@@ -29,7 +29,9 @@ export function selectorProblem(selector: string): string | null {
 
 interface CheckedSyntax {
   entries: RestrictedSyntaxRule[];
+  /** Bad selectors of accepted ADRs, and of accepted and proposed ones (for `preview`). */
   problems: Diagnostic[];
+  previewProblems: Diagnostic[];
 }
 
 const checked = new WeakMap<Policy, CheckedSyntax>();
@@ -38,22 +40,24 @@ const checked = new WeakMap<Policy, CheckedSyntax>();
 function checkSyntax(policy: Policy): CheckedSyntax {
   let result = checked.get(policy);
   if (!result) {
-    result = { entries: [], problems: [] };
+    result = { entries: [], problems: [], previewProblems: [] };
     for (const entry of policy.restrictedSyntax) {
-      const problem = selectorProblem(entry.selector);
-      if (problem === null) {
+      const parseError = selectorProblem(entry.selector);
+      if (parseError === null) {
         result.entries.push(entry);
         continue;
       }
-      result.problems.push({
+      const problem: Diagnostic = {
         file: entry.adr.path,
         line: entry.line,
         column: entry.column,
         severity: entry.preview ? 'warning' : 'error',
         code: 'enforcement/selector',
-        message: `${entry.adr.id}: restrictedSyntax selector "${entry.selector}" is not a valid ESLint selector (${problem}); this entry is not enforced`,
+        message: `${entry.adr.id}: restrictedSyntax selector "${entry.selector}" is not a valid ESLint selector (${parseError}); this entry is not enforced`,
         hint: "Write an AST selector such as CallExpression[callee.object.name='console'] (https://eslint.org/docs/latest/extend/selectors).",
-      });
+      };
+      result.previewProblems.push(problem);
+      if (!entry.preview) result.problems.push(problem);
     }
     checked.set(policy, result);
   }
@@ -83,8 +87,9 @@ export default createRule({
     const state = lintStateFor(context, options);
     if (!state.active) return {};
     const syntax = checkSyntax(state.policy);
-    const problems = [...state.problems, ...syntax.problems.filter((p) => options.preview || p.severity === 'error')];
+    const problems = problemListener(context, [...state.problems, ...(options.preview ? syntax.previewProblems : syntax.problems)]);
     const entries = enforced(syntax.entries, options).filter((entry) => appliesTo(entry, state.file));
+    if (entries.length === 0) return problems;
 
     const listeners = entries.map((entry) => ({
       [entry.selector]: (node: TSESTree.Node) =>
@@ -98,6 +103,6 @@ export default createRule({
           },
         }),
     }));
-    return mergeListeners({ Program: () => reportEnforcementProblems(context, problems, 'brokenEnforcement') }, ...listeners);
+    return mergeListeners(problems, ...listeners);
   },
 });

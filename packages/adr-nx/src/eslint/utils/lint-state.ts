@@ -6,7 +6,7 @@ import type { AdrDocument, Diagnostic } from '../../adr/types';
 import { directorySignature, loadPolicy, type Policy, type PolicyOrigin } from '../../policy';
 import { cwdOf, filenameOf, sourceCodeOf } from './context';
 import type { AdrRuleOptions } from './options';
-import { StampedCache, throttled } from './stat-cache';
+import { StampedCache, startFile, throttled } from './stat-cache';
 import { adrDirectoryOf, workspaceRelative, workspaceRootFor } from './workspace';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -21,12 +21,13 @@ export interface LintState {
   active: boolean;
   /** Accepted ADRs' entries, plus proposed ones' (`preview: true`). Filter with `enforced()`. */
   policy: Policy;
-  /** Broken enforcement (bad glob, tag regex, unknown key, unreadable ADR): reported once, see reportEnforcementProblems. */
+  /** Broken enforcement (bad glob, tag regex, unknown key, unreadable ADR): reported once, see problemListener. */
   problems: Diagnostic[];
 }
 
-// The four rules each call lintStateFor() for the same file: work it out once per file.
-const perFile = new WeakMap<object, Map<string, LintState>>();
+// ESLint creates every rule for a file, one after the other, before it lints the next file: a
+// one-file slot lets the four rules share the state without a WeakMap entry per linted file.
+let slot: { sourceCode: object; states: Map<string, LintState> } | undefined;
 
 /**
  * The state for this file. Policy and ADRs come from per-process caches keyed on the ADR files'
@@ -37,11 +38,12 @@ export function lintStateFor(context: AnyContext, options: AdrRuleOptions): Lint
   // Per file, the first rule does the work and the other three find it here.
   const sourceCode = sourceCodeOf(context);
   const key = `${options.adrDirectory ?? ''}\0${options.preview ? 1 : 0}`;
-  let states = perFile.get(sourceCode);
-  if (!states) perFile.set(sourceCode, (states = new Map()));
+  if (slot?.sourceCode !== sourceCode) slot = { sourceCode, states: new Map() };
+  const states = slot.states;
   const known = states.get(key);
   if (known) return known;
 
+  startFile(); // freshness is checked against one clock reading per file
   const filename = filenameOf(context);
   const workspaceRoot = workspaceRootFor(filename, cwdOf(context));
   const adrDirectory = (options.adrDirectory ?? adrDirectoryOf(workspaceRoot)).replace(/^\.\//, '').replace(/\/+$/, '') || '.';
@@ -144,6 +146,7 @@ export function adrIndexLoads(): number {
 
 /** Forget everything said and cached (tests build workspaces on the fly). */
 export function resetLintState(): void {
+  slot = undefined;
   said.clear();
   indexes.clear();
   policies.clear();
@@ -155,23 +158,29 @@ const claims = new Map<string, string>();
 /**
  * Reports each broken-enforcement problem exactly once per process: on the first file linted,
  * by the first ADR rule that runs on it, and again whenever that same file is linted by that
- * rule (so an editor keeps showing it there). Every other file stays clean of it.
+ * rule (so an editor keeps showing it there). Every other file stays clean of it. Returns the
+ * listener to spread into the rule's (none when there is nothing to report: most files).
  */
-export function reportEnforcementProblems(context: AnyContext, problems: readonly Diagnostic[], messageId: 'brokenEnforcement'): void {
-  if (problems.length === 0) return;
+export function problemListener(context: AnyContext, problems: readonly Diagnostic[]): TSESLint.RuleListener {
+  if (problems.length === 0) return {};
   const me = `${context.id}\0${filenameOf(context)}`;
   const mine = problems.filter((p) => {
     const key = `${p.file}\0${p.line}\0${p.column}\0${p.message}`;
     const owner = claims.get(key) ?? (claims.set(key, me), me);
     return owner === me;
   });
-  for (const p of mine) {
-    (context as Readonly<TSESLint.RuleContext<'brokenEnforcement', readonly unknown[]>>).report({
-      loc: { line: 1, column: 0 },
-      messageId,
-      data: { where: `${p.file}:${p.line}:${p.column}`, message: p.message, hint: p.hint ? ` ${p.hint}` : '' },
-    });
-  }
+  if (mine.length === 0) return {};
+  return {
+    Program() {
+      for (const p of mine) {
+        (context as Readonly<TSESLint.RuleContext<'brokenEnforcement', readonly unknown[]>>).report({
+          loc: { line: 1, column: 0 },
+          messageId: 'brokenEnforcement',
+          data: { where: `${p.file}:${p.line}:${p.column}`, message: p.message, hint: p.hint ? ` ${p.hint}` : '' },
+        });
+      }
+    },
+  };
 }
 
 export const BROKEN_ENFORCEMENT_MESSAGE = '{{where}}: {{message}}.{{hint}}';

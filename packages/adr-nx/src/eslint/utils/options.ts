@@ -15,6 +15,7 @@ export interface AdrRuleOptions {
 }
 
 export const SETTINGS_KEY = '@fx/adr-nx';
+const NO_OPTIONS: AdrRuleOptions = Object.freeze({});
 
 export const adrRuleOptionsSchema: JSONSchema4 = {
   type: 'object',
@@ -28,6 +29,7 @@ export const adrRuleOptionsSchema: JSONSchema4 = {
 
 /** Rule options over shared settings over defaults. */
 export function resolveOptions(ruleOptions: AdrRuleOptions | undefined, settings: Record<string, unknown> | undefined): AdrRuleOptions {
-  const shared = (settings?.[SETTINGS_KEY] ?? {}) as AdrRuleOptions;
-  return { ...shared, ...(ruleOptions ?? {}) };
+  const shared = settings?.[SETTINGS_KEY] as AdrRuleOptions | undefined;
+  if (!shared) return ruleOptions ?? NO_OPTIONS;
+  return ruleOptions ? { ...shared, ...ruleOptions } : shared;
 }

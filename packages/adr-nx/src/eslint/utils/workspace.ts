@@ -47,5 +47,7 @@ export function resetWorkspaceCache(): void {
 
 /** Workspace-relative path with `/` (`../x` when the file lies outside the workspace). */
 export function workspaceRelative(workspaceRoot: string, file: string): string {
+  // The common case, a file inside the workspace, without path.relative's normalization work.
+  if (file.startsWith(workspaceRoot) && file[workspaceRoot.length] === '/' && !file.includes('\\')) return file.slice(workspaceRoot.length + 1);
   return posix.relative(workspaceRoot.split('\\').join('/'), file.split('\\').join('/')) || '.';
 }
