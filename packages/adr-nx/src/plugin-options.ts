@@ -19,9 +19,14 @@ export interface AdrNxPluginOptions {
 
 export type NormalizedPluginOptions = Required<AdrNxPluginOptions>;
 
+/** `./docs/adr/` -> `docs/adr`; the workspace root itself is `.`. Every reader of the option goes through this. */
+export function normalizeAdrDirectory(dir: string): string {
+  return dir.trim().replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';
+}
+
 export function normalizePluginOptions(options: AdrNxPluginOptions | undefined): NormalizedPluginOptions {
   return {
-    adrDirectory: (options?.adrDirectory ?? DEFAULT_ADR_DIRECTORY).replace(/^\.\//, '').replace(/\/+$/, '') || '.',
+    adrDirectory: normalizeAdrDirectory(options?.adrDirectory ?? DEFAULT_ADR_DIRECTORY),
     targetName: options?.targetName ?? 'adr-check',
     reportTimingsTargetName: options?.reportTimingsTargetName ?? 'report-timings',
     doraTargetName: options?.doraTargetName ?? 'dora',

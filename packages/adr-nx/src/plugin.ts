@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesV2, type PostTasksExecution, type TargetConfiguration } from '@nx/devkit';
 import picomatch from 'picomatch';
+import { parse as parseYaml } from 'yaml';
 import { recordTimings } from './metrics/timings/recorder';
 import { normalizePluginOptions, type AdrNxPluginOptions, type NormalizedPluginOptions } from './plugin-options';
 
@@ -17,16 +18,35 @@ function readJson(path: string): Record<string, unknown> | null {
   }
 }
 
-/** Globs of package.json files Nx treats as projects: npm/yarn workspaces plus a root with an "nx" key. */
-function packageJsonProjectMatcher(workspaceRoot: string): (file: string) => boolean {
+function readPnpmWorkspacePackages(workspaceRoot: string): string[] {
+  try {
+    const parsed = parseYaml(readFileSync(join(workspaceRoot, 'pnpm-workspace.yaml'), 'utf8')) as { packages?: unknown } | null;
+    return Array.isArray(parsed?.packages) ? parsed.packages.filter((p): p is string => typeof p === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Which package.json files Nx treats as projects: the package manager's workspace globs (npm/yarn
+ * `workspaces`, pnpm-workspace.yaml `packages`, `!` patterns excluding) plus a root with an "nx" key.
+ */
+export function packageJsonProjectMatcher(workspaceRoot: string): (file: string) => boolean {
   const root = readJson(join(workspaceRoot, 'package.json'));
   const ws = root?.workspaces;
-  const patterns = (Array.isArray(ws) ? ws : ((ws as { packages?: string[] } | undefined)?.packages ?? []))
-    .filter((p): p is string => typeof p === 'string')
-    .map((p) => p.replace(/^\.\//, '').replace(/\/$/, ''))
-    .map((p) => (p.endsWith('package.json') ? p : `${p}/package.json`));
-  const isMatch = patterns.length ? picomatch(patterns) : () => false;
-  return (file) => (file === 'package.json' ? Boolean(root && 'nx' in root) : isMatch(file));
+  const globs = [
+    ...(Array.isArray(ws) ? ws : ((ws as { packages?: string[] } | undefined)?.packages ?? [])),
+    ...readPnpmWorkspacePackages(workspaceRoot),
+  ].filter((p): p is string => typeof p === 'string');
+  const toPackageJson = (p: string) => {
+    const clean = p.replace(/^\.\//, '').replace(/\/$/, '');
+    return clean.endsWith('package.json') ? clean : `${clean}/package.json`;
+  };
+  const include = globs.filter((g) => !g.startsWith('!')).map(toPackageJson);
+  const exclude = globs.filter((g) => g.startsWith('!')).map((g) => toPackageJson(g.slice(1)));
+  const isIncluded = include.length ? picomatch(include) : () => false;
+  const isExcluded = exclude.length ? picomatch(exclude) : () => false;
+  return (file) => (file === 'package.json' ? Boolean(root && 'nx' in root) : isIncluded(file) && !isExcluded(file));
 }
 
 /** Which project roots exist, from the same files Nx itself reads. */

@@ -20,6 +20,11 @@ describe('decision log', () => {
     expect(isDecisionLogCurrent(readme, adrs)).toBe(false);
   });
 
+  it('links file names with spaces and parentheses so the table still renders', () => {
+    const odd = adr('0003-Use X (draft).md', 'status: proposed\ndate: 2026-01-03', 'Odd');
+    expect(applyDecisionLog(null, [odd])).toContain('| [ADR-0003](0003-Use%20X%20%28draft%29.md) | Odd | proposed | 2026-01-03 |');
+  });
+
   it('appends the markers to a README that has none', () => {
     const out = applyDecisionLog('# Our ADRs\n', adrs);
     expect(out.startsWith('# Our ADRs\n\n## Decision log\n')).toBe(true);

@@ -10,6 +10,11 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** A markdown link target that survives spaces and parentheses in imported file names. */
+function linkTarget(fileName: string): string {
+  return encodeURI(fileName).replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
 /** The decision log table: one row per numbered ADR, in number order. */
 export function renderDecisionLogTable(adrs: AdrDocument[]): string {
   const rows = adrs
@@ -19,7 +24,7 @@ export function renderDecisionLogTable(adrs: AdrDocument[]): string {
       let status = a.status ?? '?';
       const by = a.frontMatter['superseded-by'];
       if (typeof by === 'number') status += ` by ${formatAdrId(by)}`;
-      return `| [${a.id}](${a.fileName}) | ${cell(a.title ?? a.fileName)} | ${cell(status)} | ${a.date ?? ''} |`;
+      return `| [${a.id}](${linkTarget(a.fileName)}) | ${cell(a.title ?? a.fileName)} | ${cell(status)} | ${cell(a.date ?? '')} |`;
     });
   return ['| ADR | Decision | Status | Date |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -34,3 +34,10 @@ describe('ADR file names', () => {
     expect(isAdrCandidate('0001-x.md')).toBe(true);
   });
 });
+
+describe('isAdrCandidate and templates', () => {
+  it('a numbered decision that mentions a template is still a decision', () => {
+    expect(isAdrCandidate('0007-render-emails-with-a-template-engine.md')).toBe(true);
+    expect(isAdrCandidate('template.md')).toBe(false);
+  });
+});

@@ -48,6 +48,7 @@ export function isAdrCandidate(fileName: string): boolean {
   if (!fileName.toLowerCase().endsWith('.md')) return false;
   const lower = fileName.toLowerCase();
   if (lower === 'readme.md' || lower === 'index.md') return false;
-  if (/template/.test(lower)) return false;
+  // A numbered file is a decision even when its title mentions a template (0007-use-a-template-engine.md).
+  if (!/^\d+-/.test(lower) && /template/.test(lower)) return false;
   return true;
 }

@@ -56,6 +56,7 @@ describe('parseAdr', () => {
 
   it('requires exactly one H1, in plain text', () => {
     expect(codes(ok.replace('# Use Prometheus for metrics', '## Not a title'))).toEqual(['title/missing@7:1']);
+    expect(codes(ok.replace('# Use Prometheus for metrics', '#'))).toEqual(['title/missing@7:1']);
     expect(codes(`${ok}\n# Second\n`)).toEqual(['title/multiple@13:1']);
     expect(codes(ok.replace('# Use Prometheus for metrics', '# Use [Prometheus](https://prometheus.io)'))).toEqual(['title/markup@7:1']);
   });

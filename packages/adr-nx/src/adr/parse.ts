@@ -111,13 +111,13 @@ export function parseAdr(rawText: string, path: string, options: ParseOptions = 
   doc.headings = outline.headings;
   doc.links = outline.relativeLinks;
   const h1s = outline.headings.filter((h) => h.depth === 1);
-  if (h1s.length > 0) doc.title = h1s[0].text;
+  if (h1s.length > 0 && h1s[0].text.trim()) doc.title = h1s[0].text;
 
   if (options.validate !== false) {
     if (!doc.hasFrontMatter) {
       report(1, 1, 'front-matter/missing', 'no front-matter block', 'Start the file with ---, status: and date: lines and a closing --- (see docs/adr/0000-*.md).');
     }
-    if (h1s.length === 0) {
+    if (h1s.length === 0 || !h1s[0].text.trim()) {
       report(doc.bodyLine, 1, 'title/missing', 'no "# Title" heading', 'Add one H1 with the decision\'s title: Backstage reads the title only from there.');
     } else if (h1s.length > 1) {
       for (const extra of h1s.slice(1)) {

@@ -17,7 +17,7 @@ export function projectGraphPath(workspaceRoot: string): string {
 }
 
 function graphPathOf(workspaceRoot: string): string {
-  const configured = process.env.NX_WORKSPACE_DATA_DIRECTORY ?? process.env.NX_PROJECT_GRAPH_CACHE_DIRECTORY;
+  const configured = process.env.NX_WORKSPACE_DATA_DIRECTORY || process.env.NX_PROJECT_GRAPH_CACHE_DIRECTORY;
   const dir = configured ? (isAbsolute(configured) ? configured : join(workspaceRoot, configured)) : join(workspaceRoot, '.nx', 'workspace-data');
   return join(dir, 'project-graph.json');
 }

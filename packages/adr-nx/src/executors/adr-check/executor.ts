@@ -1,5 +1,5 @@
 import { logger, readCachedProjectGraph, type ExecutorContext } from '@nx/devkit';
-import { adrDirectoryFrom } from '../../plugin-options';
+import { adrDirectoryFrom, normalizeAdrDirectory } from '../../plugin-options';
 import { allFindings, countBySeverity } from '../../adr-check/report/check-report';
 import { appendGithubSummary, githubAnnotations } from '../../adr-check/report/github';
 import { formatJson } from '../../adr-check/report/json';
@@ -18,7 +18,7 @@ export default async function adrCheckExecutor(options: AdrCheckExecutorSchema, 
     logger.error('adr-check runs as a project target: nx run <project>:adr-check');
     return { success: false };
   }
-  const adrDirectory = (options.adrDirectory ?? adrDirectoryFrom(context.nxJsonConfiguration)).replace(/^\.\//, '').replace(/\/+$/, '');
+  const adrDirectory = normalizeAdrDirectory(options.adrDirectory ?? adrDirectoryFrom(context.nxJsonConfiguration));
   const report = runAdrCheck({
     workspaceRoot: context.root,
     projectName,

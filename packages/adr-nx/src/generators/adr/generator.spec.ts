@@ -94,10 +94,10 @@ describe('adr generator', () => {
     });
 
     it('never reuses a number a file already holds', async () => {
-      // A template is not an ADR (not counted for numbering) but its name holds 0001.
-      tree.write('docs/adr/0001-adr-template.md', '# {title}');
+      // An image is not an ADR (not counted for numbering) but its name holds 0001.
+      tree.write('docs/adr/0001-context-diagram.png', 'PNG');
       const before = changed();
-      await expect(adrGenerator(tree, { title: 'Next' })).rejects.toThrow('docs/adr/0001-adr-template.md already uses number 0001');
+      await expect(adrGenerator(tree, { title: 'Next' })).rejects.toThrow('docs/adr/0001-context-diagram.png already uses number 0001');
       expect(changed()).toEqual(before);
     });
 

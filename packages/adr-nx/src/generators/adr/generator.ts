@@ -16,7 +16,7 @@ import {
   type AdrFrontMatter,
 } from '../../adr';
 import matter from 'gray-matter';
-import { adrDirectoryFrom } from '../../plugin-options';
+import { adrDirectoryFrom, normalizeAdrDirectory } from '../../plugin-options';
 import type { AdrGeneratorSchema } from './schema';
 
 export function splitList(value: string | string[] | undefined): string[] {
@@ -64,7 +64,7 @@ function validate(options: AdrGeneratorSchema): { title: string; status: string;
 
 export async function adrGenerator(tree: Tree, options: AdrGeneratorSchema) {
   const { title, status, date } = validate(options);
-  const dir = (options.directory ?? adrDirectoryFrom(readNxJson(tree))).replace(/\/+$/, '');
+  const dir = normalizeAdrDirectory(options.directory ?? adrDirectoryFrom(readNxJson(tree)));
   const existing = readAdrsInTree(tree, dir);
 
   const superseded = options.supersedes === undefined ? undefined : existing.find((a) => a.number === Number(options.supersedes));

@@ -1,6 +1,6 @@
 import { logger, readNxJson, type Tree } from '@nx/devkit';
 import { AdrInputError, isRealDate, regenerateDecisionLog, slugify, writeNewAdr, type AdrFrontMatter } from '../../adr';
-import { adrDirectoryFrom } from '../../plugin-options';
+import { adrDirectoryFrom, normalizeAdrDirectory } from '../../plugin-options';
 import { splitList, today } from '../adr/generator';
 import { readDiscussionJson, readDiscussionMarkdown, type Discussion } from './lib/discussion-export';
 import { proposalBody } from './lib/proposal-body';
@@ -24,7 +24,7 @@ export async function discussionGenerator(tree: Tree, options: DiscussionGenerat
   const date = options.date ?? today();
   if (!isRealDate(date)) throw new AdrInputError(`--date=${date} is not a real date written YYYY-MM-DD (e.g. 2026-11-22).`);
 
-  const dir = (options.directory ?? adrDirectoryFrom(readNxJson(tree))).replace(/\/+$/, '');
+  const dir = normalizeAdrDirectory(options.directory ?? adrDirectoryFrom(readNxJson(tree)));
   const frontMatter: AdrFrontMatter = {
     status: 'proposed',
     date,

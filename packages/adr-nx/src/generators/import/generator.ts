@@ -1,6 +1,6 @@
 import { logger, readNxJson, type Tree } from '@nx/devkit';
 import { AdrInputError, planImport, readAdrsInTree, regenerateDecisionLog, writeNewAdr } from '../../adr';
-import { adrDirectoryFrom } from '../../plugin-options';
+import { adrDirectoryFrom, normalizeAdrDirectory } from '../../plugin-options';
 import { today } from '../adr/generator';
 import { formatImportErrors, formatImportReport } from './lib/report';
 import { openSourceFolder } from './lib/source-folder';
@@ -13,7 +13,7 @@ import type { ImportGeneratorSchema } from './schema';
 export async function importGenerator(tree: Tree, options: ImportGeneratorSchema) {
   const sourceOption = String(options.source ?? '').trim();
   if (!sourceOption) throw new AdrInputError('--source is empty. Give the folder that holds the ADRs to import, e.g. --source=doc/adr.');
-  const target = (options.directory ?? adrDirectoryFrom(readNxJson(tree))).replace(/^\.\//, '').replace(/\/+$/, '');
+  const target = normalizeAdrDirectory(options.directory ?? adrDirectoryFrom(readNxJson(tree)));
   const numbering = options.numbering ?? 'auto';
   if (!['auto', 'keep', 'append'].includes(numbering)) throw new AdrInputError(`--numbering=${numbering}: use auto, keep or append.`);
 

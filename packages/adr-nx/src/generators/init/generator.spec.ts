@@ -57,6 +57,15 @@ describe('init generator', () => {
     expect(tree.exists('architecture/decisions/0000-record-architecture-decisions.md')).toBe(true);
   });
 
+  it('a second run uses the folder nx.json names, and refuses a different one', async () => {
+    await initGenerator(tree, { adrDirectory: 'decisions' });
+    const before = tree.listChanges().map((c) => c.path).sort();
+    await initGenerator(tree, {});
+    expect(tree.listChanges().map((c) => c.path).sort()).toEqual(before);
+    expect(tree.exists('docs/adr')).toBe(false);
+    await expect(initGenerator(tree, { adrDirectory: 'docs/adr' })).rejects.toThrow('already registers @fx/adr-nx with adrDirectory "decisions"');
+  });
+
   it('leaves an existing meta-ADR, plugin entry and root project alone', async () => {
     tree.write('project.json', '{"name":"root"}');
     tree.write('docs/adr/0000-our-own-meta.md', '---\nstatus: accepted\ndate: 2020-01-01\n---\n# Ours\n');

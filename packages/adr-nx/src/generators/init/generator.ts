@@ -1,4 +1,5 @@
-import { logger, type Tree } from '@nx/devkit';
+import { logger, readNxJson, type Tree } from '@nx/devkit';
+import { findPluginEntry, normalizeAdrDirectory, normalizePluginOptions } from '../../plugin-options';
 import { META_ADR_BODY, readAdrsInTree, regenerateDecisionLog, writeNewAdr } from '../../adr';
 import { today } from '../adr/generator';
 import { annotateCatalogInfo } from './lib/catalog-info';
@@ -10,9 +11,26 @@ import { ensureRootProject } from './lib/root-project';
 import { addTechDocs } from './lib/techdocs';
 import type { InitGeneratorSchema } from './schema';
 
+/**
+ * The ADR folder: the one nx.json already names when the plugin is registered (so a second run
+ * never scatters a meta-ADR elsewhere), else the option, else docs/adr.
+ */
+function resolveAdrDirectory(tree: Tree, requested: string | undefined): string {
+  const entry = findPluginEntry(readNxJson(tree));
+  if (entry === undefined) return normalizeAdrDirectory(requested ?? 'docs/adr');
+  const registered = normalizePluginOptions(entry).adrDirectory;
+  if (requested !== undefined && normalizeAdrDirectory(requested) !== registered) {
+    throw new Error(
+      `nx.json already registers @fx/adr-nx with adrDirectory "${registered}", not "${normalizeAdrDirectory(requested)}". ` +
+        'Change the plugin options in nx.json (and move the ADRs) to use another folder, or run init without --adrDirectory.',
+    );
+  }
+  return registered;
+}
+
 /** What `nx add @fx/adr-nx` runs. Idempotent: a second run finds everything in place and changes nothing. */
 export async function initGenerator(tree: Tree, options: InitGeneratorSchema = {}) {
-  const dir = (options.adrDirectory ?? 'docs/adr').replace(/^\.\//, '').replace(/\/+$/, '');
+  const dir = resolveAdrDirectory(tree, options.adrDirectory);
   const done: string[] = [];
 
   if (registerPlugin(tree, dir)) done.push('registered @fx/adr-nx in nx.json');

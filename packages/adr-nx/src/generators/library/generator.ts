@@ -1,7 +1,7 @@
 import { getProjects, logger, readNxJson, readProjectConfiguration, updateProjectConfiguration, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { AdrInputError, readAdrsInTree } from '../../adr';
 import { buildPolicy } from '../../policy/build-policy';
-import { findPluginEntry, normalizePluginOptions } from '../../plugin-options';
+import { findPluginEntry, normalizeAdrDirectory, normalizePluginOptions } from '../../plugin-options';
 import { splitList } from '../adr/generator';
 import { tagViolations } from './lib/check-tags';
 import { workspaceCatalogSpec, writeComponentCatalogInfo } from './lib/component-catalog-info';
@@ -36,7 +36,7 @@ export async function libraryGenerator(tree: Tree, options: LibraryGeneratorSche
 
   const nxJson = readNxJson(tree);
   const pluginOptions = normalizePluginOptions(findPluginEntry(nxJson));
-  const adrDirectory = (options.adrDirectory ?? pluginOptions.adrDirectory).replace(/\/+$/, '');
+  const adrDirectory = normalizeAdrDirectory(options.adrDirectory ?? pluginOptions.adrDirectory);
   const policy = buildPolicy(readAdrsInTree(tree, adrDirectory));
   const tags = splitList(options.tags);
 

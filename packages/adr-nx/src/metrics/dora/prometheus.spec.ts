@@ -74,7 +74,7 @@ describe('toPrometheusText', () => {
 describe('pushToGateway (a real HTTP server on 127.0.0.1)', () => {
   let server: Server;
   let url: string;
-  const received: { method?: string; url?: string; type?: string; body: string }[] = [];
+  const received: { method?: string; url?: string; type?: string; body: string; authorization?: string }[] = [];
   let status = 200;
 
   beforeAll(async () => {
@@ -82,7 +82,7 @@ describe('pushToGateway (a real HTTP server on 127.0.0.1)', () => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        received.push({ method: req.method, url: req.url, type: req.headers['content-type'], body });
+        received.push({ method: req.method, url: req.url, type: req.headers['content-type'], body, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
         res.writeHead(status).end(status === 200 ? '' : 'text format parsing error in line 3');
       });
     });
@@ -104,6 +104,15 @@ describe('pushToGateway (a real HTTP server on 127.0.0.1)', () => {
     expect(result.ok).toBe(false);
     expect(result.message).toBe(`Pushgateway ${url}/metrics/job/dora/instance/ci answered HTTP 400: text format parsing error in line 3`);
     status = 200;
+  });
+
+  it('sends user:password from the URL as basic auth and never prints the password', async () => {
+    const withCredentials = url.replace('http://', 'http://ci-bot:s3cr%40t@');
+    const result = await pushToGateway(withCredentials, 'dora', 'x 1\n');
+    expect(result.ok).toBe(true);
+    expect(received.at(-1)?.authorization).toBe(`Basic ${Buffer.from('ci-bot:s3cr@t').toString('base64')}`);
+    expect(JSON.stringify(result)).not.toMatch(/s3cr/);
+    expect(result.target).toBe(`${url}/metrics/job/dora`);
   });
 
   it('explains an unreachable gateway', async () => {

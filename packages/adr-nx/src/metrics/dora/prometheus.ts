@@ -107,15 +107,36 @@ export function toPrometheusText(report: DoraReport, prefix = 'dora'): string {
  * `<url>/metrics/job/<job>`, or the URL as given when it already names a `/metrics/job/` path.
  */
 export async function pushToGateway(url: string, job: string, text: string, timeoutMs = 15_000): Promise<{ ok: boolean; target: string; message: string }> {
-  const base = url.replace(/\/+$/, '');
+  // https://user:pass@gateway/ is the usual way to give basic auth: fetch refuses credentials in a
+  // URL, so they move to a header, and only the URL without them is ever printed.
+  const { url: bare, authorization } = splitCredentials(url);
+  const base = bare.replace(/\/+$/, '');
   const target = /\/metrics\/job\//.test(base) ? base : `${base}/metrics/job/${encodeURIComponent(job)}`;
+  const headers: Record<string, string> = { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' };
+  if (authorization) headers.authorization = authorization;
   try {
-    const res = await fetch(target, { method: 'PUT', body: text, headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(target, { method: 'PUT', body: text, headers, signal: AbortSignal.timeout(timeoutMs) });
     const body = (await res.text()).trim();
     if (res.ok) return { ok: true, target, message: `pushed to ${target} (HTTP ${res.status})` };
     return { ok: false, target, message: `Pushgateway ${target} answered HTTP ${res.status}${body ? `: ${body.slice(0, 300)}` : ''}` };
   } catch (error) {
     const e = error as Error & { cause?: { code?: string } };
-    return { ok: false, target, message: `could not reach the Pushgateway at ${target}: ${e.cause?.code ?? e.name}: ${e.message}` };
+    return { ok: false, target, message: `could not reach the Pushgateway at ${target}: ${e.cause?.code ?? e.name}` };
   }
+}
+
+/** The URL without user:password, and those as a Basic Authorization header. */
+export function splitCredentials(url: string): { url: string; authorization?: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { url };
+  }
+  if (!parsed.username && !parsed.password) return { url };
+  const user = decodeURIComponent(parsed.username);
+  const password = decodeURIComponent(parsed.password);
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.toString(), authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
 }
