@@ -272,29 +272,45 @@ log(`  ${'all @fx/adr-nx rules'.padEnd(34)} ${adrShare.toFixed(1).padStart(8)} m
 
 const editorFile = join(ws, 'libs', `lib-${String(Math.floor(made.projects / 2)).padStart(3, '0')}`, 'src', 'file-3.ts');
 const editorText = readFileSync(editorFile, 'utf8');
-async function editorSession(config, calls) {
+/** One long-lived ESLint instance per config, as an editor keeps; lintText on every keystroke. */
+async function editorInstance(config) {
   const eslint = new ESLint({ cwd: ws, overrideConfigFile: true, overrideConfig: config });
   await eslint.lintText(editorText, { filePath: editorFile }); // the editor's first lint
+  return eslint;
+}
+let keystroke = 0;
+async function typeInto(eslint, calls) {
   const start = cpuMs();
   let messages = 0;
   for (let i = 0; i < calls; i++) {
     // The buffer changes on every keystroke: lint a slightly different text each time.
-    const [result] = await eslint.lintText(`${editorText}\nexport const keystroke${i} = ${i};\n`, { filePath: editorFile });
+    const [result] = await eslint.lintText(`${editorText}\nexport const keystroke${keystroke} = ${keystroke++};\n`, { filePath: editorFile });
     messages = result.messages.length;
   }
-  return { perCall: (cpuMs() - start) / calls, eslint, messages };
+  return { perCall: (cpuMs() - start) / calls, messages };
 }
 
-log(`\nEditor: lintText of ${editorFile.slice(ws.length + 1)} ${EDITOR_CALLS} times through one ESLint instance`);
-await editorSession(base, Math.min(100, EDITOR_CALLS)); // warm-up
-const plain = await editorSession(base, EDITOR_CALLS);
+log(`\nEditor: lintText of ${editorFile.slice(ws.length + 1)} ${EDITOR_CALLS} times through one ESLint instance (in 5 interleaved blocks each way)`);
 resetCaches();
 const before = loadCounts();
-const session = await editorSession(withAdr, EDITOR_CALLS);
+const editors = { without: await editorInstance(base), with: await editorInstance(withAdr) };
+await typeInto(editors.without, 50); // warm-up
+await typeInto(editors.with, 50);
+const perCall = { without: [], with: [] };
+let messagesInFile = 0;
+for (let block = 0; block < 5; block++) {
+  for (const kind of block % 2 === 0 ? ['without', 'with'] : ['with', 'without']) {
+    const { perCall: cost, messages } = await typeInto(editors[kind], Math.ceil(EDITOR_CALLS / 5));
+    perCall[kind].push(cost);
+    if (kind === 'with') messagesInFile = messages;
+  }
+}
 const after = loadCounts();
-log(`  cpu per call: without ${plain.perCall.toFixed(2)} ms, with ADR rules ${session.perCall.toFixed(2)} ms (+${(session.perCall - plain.perCall).toFixed(3)} ms, ratio ${(session.perCall / plain.perCall).toFixed(3)}); ${session.messages} problems in the file`);
+const plain = { perCall: median(perCall.without) };
+const session = { perCall: median(perCall.with), eslint: editors.with, messages: messagesInFile };
+log(`  cpu per call (median of blocks): without ${plain.perCall.toFixed(2)} ms, with ADR rules ${session.perCall.toFixed(2)} ms (${session.perCall >= plain.perCall ? '+' : ''}${(session.perCall - plain.perCall).toFixed(3)} ms, ratio ${(session.perCall / plain.perCall).toFixed(3)}); ${session.messages} problems in the file`);
 const loadsDuring = (key) => after[key] - before[key];
-log(`  loads during ${EDITOR_CALLS + 1} lints: policy ${loadsDuring('policy')}, ADR index ${loadsDuring('adrIndex')}, project graph ${loadsDuring('projectGraph')}`);
+log(`  loads during ${EDITOR_CALLS + 51} lints with the ADR rules: policy ${loadsDuring('policy')}, ADR index ${loadsDuring('adrIndex')}, project graph ${loadsDuring('projectGraph')}`);
 if (loadsDuring('policy') > 1 || loadsDuring('projectGraph') > 1 || loadsDuring('adrIndex') > 1) throw new Error('the ADR rules reloaded per file');
 
 // Editing an ADR (mtime and size change) is picked up by the very next lint, with one reload.
