@@ -1,6 +1,9 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Tree } from '@nx/devkit';
-import { treeSource } from '../../adr/file-source';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diskSource, treeSource } from '../../adr/file-source';
 import { checkDocuments } from './check-documents';
 import { planFixes } from './plan-fixes';
 
@@ -54,5 +57,18 @@ describe('planFixes (adr-check --fix)', () => {
     fixAll(tree);
     const text = tree.read('docs/adr/0003-c.md', 'utf-8') as string;
     expect(text).toContain('# replaces the old ones\nsupersedes: [1, 2]\n');
+  });
+});
+
+describe('planFixes on disk (diskSource reads through readCapped)', () => {
+  it('builds the decision log from the fixed texts, not the files still on disk', () => {
+    const root = mkdtempSync(join(tmpdir(), 'adr-fix-'));
+    mkdirSync(join(root, 'docs/adr'), { recursive: true });
+    writeFileSync(join(root, 'docs/adr/0001-use-rest.md'), adr('accepted', 'Use REST'));
+    writeFileSync(join(root, 'docs/adr/0002-use-grpc.md'), adr('accepted', 'Use gRPC', 'supersedes: [1]\n'));
+    const source = diskSource(root);
+    const writes = planFixes(source, 'docs/adr', checkDocuments(source, 'docs/adr', { today: TODAY }).findings);
+    const log = writes.find((w) => w.path === 'docs/adr/README.md')?.text ?? '';
+    expect(log).toContain('| [ADR-0001](0001-use-rest.md) | Use REST | superseded by ADR-0002 |');
   });
 });

@@ -36,7 +36,8 @@ export function planFixes(source: FileSource, dir: string, findings: readonly Fi
     seen.add(key);
     if (fix.kind === 'decision-log') {
       // Re-read the ADRs with the fixes above applied, so the log shows their final state.
-      const fixed: FileSource = { ...source, read: (p) => texts.get(p) ?? source.read(p) };
+      // readCapped would bypass the override and read the unfixed file from disk.
+      const fixed: FileSource = { ...source, readCapped: undefined, read: (p) => texts.get(p) ?? source.read(p) };
       const adrs = readAdrDirectory(fixed, dir).adrs;
       const next = applyDecisionLog(textOf(fix.path), adrs);
       if (next !== textOf(fix.path)) texts.set(fix.path, next);

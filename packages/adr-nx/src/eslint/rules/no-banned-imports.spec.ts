@@ -164,6 +164,19 @@ describe('no-banned-imports on broken ADRs and missing folders', () => {
     expect(lint(brokenWs.root, 'src/a.ts').map((m) => m.messageId)).toEqual(['brokenEnforcement', 'brokenEnforcement', 'banned']);
   });
 
+  it('sees an edited ADR on the next lint (the rules\' cache and loadPolicy\'s never keep an old policy)', () => {
+    resetAllCaches();
+    const [file, text] = adr({ number: 1, title: 'Ban request', enforcement: '  bannedImports:\n    - name: request\n' });
+    const editWs = fixtureWorkspace({ [file]: text });
+    try {
+      expect(lint(editWs.root, 'src/a.ts').map((m) => m.messageId)).toEqual(['banned']);
+      editWs.write(file, text.replace('name: request', 'name: axios-old'));
+      expect(lint(editWs.root, 'src/a.ts')).toEqual([]);
+    } finally {
+      editWs.cleanup();
+    }
+  });
+
   it('without an ADR folder does nothing and says so once on stderr', () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {

@@ -48,7 +48,8 @@ export function lintStateFor(context: AnyContext, options: AdrRuleOptions): Lint
   const workspaceRoot = workspaceRootFor(filename, cwdOf(context));
   const adrDirectory = (options.adrDirectory ?? adrDirectoryOf(workspaceRoot)).replace(/^\.\//, '').replace(/\/+$/, '') || '.';
   const policy = policies.get(`${workspaceRoot}\0${adrDirectory}`, adrFolderStamp(workspaceRoot, adrDirectory), () =>
-    loadPolicy(workspaceRoot, adrDirectory, { includeProposed: true }),
+    // This cache already decided the folder changed: loadPolicy must not answer from its own.
+    loadPolicy(workspaceRoot, adrDirectory, { includeProposed: true, revalidateAfterMs: 0 }),
   );
   const verdict = policyVerdict(policy);
   if (verdict.missing) sayOnce(`${workspaceRoot}\0${adrDirectory}`, `@fx/adr-nx: no ADR folder at ${join(workspaceRoot, adrDirectory)}; the ADR rules have nothing to enforce. Run \`nx g @fx/adr-nx:init\`, or set adrDirectory (nx.json plugin option or the rules' option).`);
