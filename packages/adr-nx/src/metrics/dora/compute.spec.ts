@@ -289,7 +289,8 @@ describe('computeDora from an events file, per team/service/environment', () => 
 describe('computeDora on bad repositories', () => {
   it('not a git repository: a clear error for tags; events still work without lead time', () => {
     const dir = new GitRepo();
-    const plain = dir.root + '-plain';
+    // A path that happens to contain "shallow" is still just a folder without git.
+    const plain = dir.root + '-shallow-plain';
     mkdirSync(plain);
     try {
       expect(() => computeDora(options(plain, { since: '2024-01-01', until: '2024-03-30' }))).toThrow(/is not inside a git repository.*pass --events/);

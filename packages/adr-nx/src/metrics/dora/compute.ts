@@ -1,6 +1,6 @@
 import { assignChanges, type ShippedDeployment } from './changes';
 import { deploymentsFromBranch, deploymentsFromTags, groupDeployments, labelKey, labelsMatch } from './deployments';
-import { DoraInputError } from './errors';
+import { DoraInputError, ShallowCloneError } from './errors';
 import { readEventsFile, type EventsFile } from './events';
 import { findFailures, type GroupHistory } from './failures';
 import { assertFullHistory, readCommits, readFirstParentChain, readTags, resolveCommits } from './git-history';
@@ -87,7 +87,7 @@ function requireGit(root: string, source: string, problems: Problem[]): boolean 
     assertFullHistory(root);
     return true;
   } catch (error) {
-    if (source !== 'events' || /shallow/.test((error as Error).message)) throw error;
+    if (source !== 'events' || error instanceof ShallowCloneError) throw error;
     problems.push({ message: `${(error as Error).message} Lead times are not computed.` });
     return false;
   }

@@ -2,3 +2,6 @@
 export class DoraInputError extends Error {
   override name = 'DoraInputError';
 }
+
+/** A shallow clone: refused even with --events, since lead times from it would be wrong, not missing. */
+export class ShallowCloneError extends DoraInputError {}

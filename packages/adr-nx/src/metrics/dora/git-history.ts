@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Commit } from './types';
-import { DoraInputError } from './errors';
+import { DoraInputError, ShallowCloneError } from './errors';
 
 const FIELD = '\x1f';
 const RECORD = '\x1e';
@@ -42,7 +42,7 @@ export function assertFullHistory(root: string): void {
   }
   const [, shallow] = out.trim().split('\n');
   if (shallow === 'true') {
-    throw new DoraInputError(
+    throw new ShallowCloneError(
       `${root} is a shallow clone: commits older than its depth are missing, so changes and lead times would be wrong. ` +
         'Fetch the whole history first: `git fetch --unshallow --tags`, or in GitHub Actions use actions/checkout with `fetch-depth: 0`.',
     );
