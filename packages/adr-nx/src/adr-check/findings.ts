@@ -20,10 +20,6 @@ export type Fix =
   | { kind: 'add-supersedes'; path: string; number: number }
   | { kind: 'decision-log'; path: string };
 
-export function errorCount(findings: readonly Finding[]): number {
-  return findings.filter((f) => f.severity === 'error').length;
-}
-
 /** File, then line, then column: the order people read a report in. */
 export function sortFindings<T extends Finding>(findings: T[]): T[] {
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));

@@ -21,6 +21,11 @@ export interface FileSource {
   readCapped?(path: string, maxBytes: number): ({ text: string } | { size: number }) & { stamp: string };
 }
 
+/** A file's change stamp; the policy cache compares stamps taken here and by directorySignature. */
+export function fileStamp(st: { mtimeMs: number; size: number }): string {
+  return `${st.mtimeMs}:${st.size}`;
+}
+
 export function diskSource(root: string): FileSource {
   return {
     list(dir) {
@@ -45,8 +50,9 @@ export function diskSource(root: string): FileSource {
     readCapped(path, maxBytes) {
       const fd = openSync(join(root, path), 'r');
       try {
-        const { size, mtimeMs } = fstatSync(fd);
-        const stamp = `${mtimeMs}:${size}`;
+        const st = fstatSync(fd);
+        const { size } = st;
+        const stamp = fileStamp(st);
         return size > maxBytes ? { size, stamp } : { text: readFileSync(fd, 'utf8'), stamp };
       } finally {
         closeSync(fd);

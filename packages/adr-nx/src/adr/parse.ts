@@ -8,6 +8,11 @@ import type { AdrDocument, AdrFrontMatter, Diagnostic } from './types';
 const FENCE = /^---[ \t]*\n/;
 const CLOSED_FENCE = /^---[ \t]*\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/;
 
+/** Whether (LF) text opens with a front-matter block that is closed again. */
+export function hasClosedFrontMatter(text: string): boolean {
+  return CLOSED_FENCE.test(text);
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True for a real calendar date written YYYY-MM-DD (Gregorian leap years). */

@@ -52,5 +52,3 @@ export function ciTagValues(ctx: CiContext | null): Record<string, string | unde
   };
 }
 
-/** All CI tag keys, in the order they are added (for docs and `--omitTags`). */
-export const CI_TAG_KEYS = ['repository', 'workflow', 'job', 'run_id', 'run_attempt', 'branch', 'event'] as const;

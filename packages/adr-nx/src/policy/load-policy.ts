@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAdrDirectory, type AdrDirectory } from '../adr/directory';
-import { diskSource } from '../adr/file-source';
+import { diskSource, fileStamp } from '../adr/file-source';
 import { isAdrCandidate } from '../adr/naming';
 import { buildPolicy, type BuildPolicyOptions } from './build-policy';
 import type { Policy } from './types';
@@ -32,15 +32,19 @@ export function directorySignature(workspaceRoot: string, adrDirectory: string):
   return listed
     .filter(isAdrCandidate)
     .sort()
-    .map((name) => {
+    .map((name): [string, string] => {
       try {
-        const st = statSync(join(dir, name));
-        return `${name}:${st.mtimeMs}:${st.size}`;
+        return [name, fileStamp(statSync(join(dir, name)))];
       } catch {
-        return `${name}:?`;
+        return [name, '?'];
       }
     })
-    .join('\n');
+    .reduce(signatureOf, '');
+}
+
+/** Appends one file to a folder signature; both signature builders go through here so they agree. */
+function signatureOf(signature: string, [name, stamp]: [string, string]): string {
+  return `${signature ? `${signature}\n` : ''}${name}:${stamp}`;
 }
 
 // An ADR without the word "enforcement" contributes nothing to the policy: do not parse it.
@@ -73,7 +77,7 @@ export function rememberPolicy(workspaceRoot: string, read: AdrDirectory, option
   const policy = buildPolicy(read.adrs, options);
   policy.problems.unshift(...read.diagnostics);
   // The stamps taken while reading make the signature: no second pass over the files.
-  const signature = read.exists ? [...read.stamps].map(([name, stamp]) => `${name}:${stamp}`).join('\n') : 'missing';
+  const signature = read.exists ? [...read.stamps].reduce(signatureOf, '') : 'missing';
   cache.set(cacheKey(workspaceRoot, read.dir, options), { signature, policy, checkedAt: Date.now() });
   return policy;
 }

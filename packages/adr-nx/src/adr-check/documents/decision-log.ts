@@ -1,8 +1,6 @@
-import { applyDecisionLog, isDecisionLogCurrent } from '../../adr/decision-log';
+import { applyDecisionLog, isDecisionLogCurrent, LOG_START_RE } from '../../adr/decision-log';
 import type { AdrDocument } from '../../adr/types';
 import type { Finding } from '../findings';
-
-const START = /<!-- adr-log:start[^>]*-->/;
 
 /** `<dir>/README.md` must hold the decision log as the ADRs say it now. */
 export function checkDecisionLog(dir: string, readme: string | null, adrs: readonly AdrDocument[]): Finding[] {
@@ -11,7 +9,7 @@ export function checkDecisionLog(dir: string, readme: string | null, adrs: reado
   if (readme === null) {
     return [{ file, line: 1, column: 1, severity: 'warning', code: 'decision-log/missing', message: `there is no decision log (${file})`, hint: '`adr-check --fix` writes one.', fix }];
   }
-  const start = START.exec(readme);
+  const start = LOG_START_RE.exec(readme);
   if (!start) {
     return [{ file, line: 1, column: 1, severity: 'warning', code: 'decision-log/missing', message: 'README.md has no decision log (no <!-- adr-log:start --> marker)', hint: '`adr-check --fix` appends one.', fix }];
   }

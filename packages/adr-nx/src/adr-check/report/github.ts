@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendStepSummary } from '../../metrics/github-step-summary';
 import { sortFindings, type Finding } from '../findings';
 import { allFindings, countBySeverity, plural, type CheckReport } from './check-report';
 
@@ -30,11 +30,6 @@ export function githubSummary(report: CheckReport): string {
 
 /** Appends the summary to $GITHUB_STEP_SUMMARY when GitHub provides one; never fails the check. */
 export function appendGithubSummary(report: CheckReport, env: NodeJS.ProcessEnv = process.env): void {
-  const file = env.GITHUB_STEP_SUMMARY;
-  if (!file) return;
-  try {
-    appendFileSync(file, githubSummary(report));
-  } catch {
-    // The summary is a convenience; the annotations and exit code carry the result.
-  }
+  // The summary is a convenience; the annotations and exit code carry the result.
+  appendStepSummary(githubSummary(report), env);
 }

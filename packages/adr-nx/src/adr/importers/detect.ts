@@ -1,3 +1,5 @@
+import { hasClosedFrontMatter } from '../parse';
+import { normalizeAdrText } from '../render';
 import { headingLines } from './fields';
 import { readHeader } from './header-fields';
 import { DATE_NAMED_FILE } from './log4brains';
@@ -12,8 +14,8 @@ import type { ImportFormat } from './types';
  * - anything else: unknown (kept verbatim, imported as proposed, reported).
  */
 export function detectFormat(text: string, fileName: string): ImportFormat {
-  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-  if (/^---[ \t]*\n(?:[\s\S]*?\n)?---[ \t]*(?:\n|$)/.test(clean)) return 'madr4';
+  const clean = normalizeAdrText(text);
+  if (hasClosedFrontMatter(clean)) return 'madr4';
   if (DATE_NAMED_FILE.test(fileName)) return 'log4brains';
   const lines = clean.split('\n');
   const header = readHeader(lines);

@@ -1,3 +1,4 @@
+import { normalizeAdrText } from '../render';
 import { detectFormat } from './detect';
 import { readLog4brains } from './log4brains';
 import { readMadr4 } from './madr4';
@@ -8,7 +9,7 @@ import type { ReadSource } from './types';
 
 /** Reads one source file in whatever format it is in (BOM and CRLF are normalised first). */
 export function readSource(rawText: string, fileName: string, path: string): ReadSource {
-  const text = rawText.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  const text = normalizeAdrText(rawText);
   switch (detectFormat(text, fileName)) {
     case 'madr4':
       return readMadr4(text, path);

@@ -4,6 +4,7 @@ import { readAdrDirectory } from '../../adr/directory';
 import { diskSource } from '../../adr/file-source';
 import type { AdrDocument, Diagnostic } from '../../adr/types';
 import { directorySignature, loadPolicy, type Policy, type PolicyOrigin } from '../../policy';
+import { normalizeAdrDirectory } from '../../plugin-options';
 import { cwdOf, filenameOf, sourceCodeOf } from './context';
 import type { AdrRuleOptions } from './options';
 import { StampedCache, startFile, throttled } from './stat-cache';
@@ -46,7 +47,7 @@ export function lintStateFor(context: AnyContext, options: AdrRuleOptions): Lint
   startFile(); // freshness is checked against one clock reading per file
   const filename = filenameOf(context);
   const workspaceRoot = workspaceRootFor(filename, cwdOf(context));
-  const adrDirectory = (options.adrDirectory ?? adrDirectoryOf(workspaceRoot)).replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+  const adrDirectory = normalizeAdrDirectory(options.adrDirectory ?? adrDirectoryOf(workspaceRoot));
   const policy = policies.get(`${workspaceRoot}\0${adrDirectory}`, adrFolderStamp(workspaceRoot, adrDirectory), () =>
     // This cache already decided the folder changed: loadPolicy must not answer from its own.
     loadPolicy(workspaceRoot, adrDirectory, { includeProposed: true, revalidateAfterMs: 0 }),

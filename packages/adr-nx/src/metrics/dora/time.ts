@@ -78,6 +78,3 @@ export function utcDay(time: number): number {
   return Math.floor(time / DAY);
 }
 
-export function isoDate(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
-}
